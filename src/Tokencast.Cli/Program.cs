@@ -1,0 +1,6 @@
+namespace Tokencast.Cli;
+
+internal static class Program
+{
+    public static int Main(string[] args) => args.Length;
+}
