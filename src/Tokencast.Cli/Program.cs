@@ -1,6 +1,22 @@
+using System.CommandLine;
+
 namespace Tokencast.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length;
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("Tokencast forecasts LLM inference spend as scenario bands.");
+        foreach (var command in CreateCommands())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root.Parse(args).Invoke();
+    }
+
+    private static IEnumerable<Command> CreateCommands()
+    {
+        yield break;
+    }
 }
