@@ -1,0 +1,94 @@
+namespace Tokencast.Core.Simulation;
+
+/// <summary>
+/// Per-trial spend of one branch for a range of trials: the total, each feature, each cohort and each
+/// cost line, per month, plus expected tasks per feature. Totals are summed per trial before any
+/// percentile is taken, because percentiles do not add.
+/// </summary>
+public sealed class BranchSamples
+{
+    private readonly double[] _spend;
+    private readonly double[] _tasks;
+
+    /// <summary>Creates zeroed storage for <paramref name="trialCount"/> trials starting at <paramref name="firstTrial"/>.</summary>
+    public BranchSamples(int features, int cohorts, int costLines, int months, int firstTrial, int trialCount)
+    {
+        Features = features;
+        Cohorts = cohorts;
+        CostLines = costLines;
+        Months = months;
+        FirstTrial = firstTrial;
+        TrialCount = trialCount;
+        SeriesCount = 1 + features + cohorts + costLines;
+        _spend = new double[(long)SeriesCount * months * trialCount];
+        _tasks = new double[(long)features * months * trialCount];
+    }
+
+    /// <summary>Number of features.</summary>
+    public int Features { get; }
+
+    /// <summary>Number of cohorts.</summary>
+    public int Cohorts { get; }
+
+    /// <summary>Number of cost lines.</summary>
+    public int CostLines { get; }
+
+    /// <summary>Months per trial.</summary>
+    public int Months { get; }
+
+    /// <summary>The first trial held.</summary>
+    public int FirstTrial { get; }
+
+    /// <summary>Number of trials held.</summary>
+    public int TrialCount { get; }
+
+    /// <summary>Series per month: the total, then features, cohorts and cost lines.</summary>
+    public int SeriesCount { get; }
+
+    /// <summary>Series index of the total.</summary>
+    public static int TotalSeries => 0;
+
+    /// <summary>Series index of a feature.</summary>
+    public static int FeatureSeries(int feature) => 1 + feature;
+
+    /// <summary>Series index of a cohort.</summary>
+    public int CohortSeries(int cohort) => 1 + Features + cohort;
+
+    /// <summary>Series index of a cost line.</summary>
+    public int CostLineSeries(int line) => 1 + Features + Cohorts + line;
+
+    /// <summary>Spend in USD of all trials held, for one series and month.</summary>
+    public Span<double> Spend(int series, int month) =>
+        _spend.AsSpan((series * Months + month) * TrialCount, TrialCount);
+
+    /// <summary>Expected tasks of all trials held, for one feature and month.</summary>
+    public Span<double> Tasks(int feature, int month) =>
+        _tasks.AsSpan((feature * Months + month) * TrialCount, TrialCount);
+
+    /// <summary>Copies a block of trials computed elsewhere into its place.</summary>
+    public void CopyFrom(BranchSamples block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        var offset = block.FirstTrial - FirstTrial;
+        if (offset < 0 || offset + block.TrialCount > TrialCount || block.SeriesCount != SeriesCount || block.Months != Months)
+        {
+            throw new ArgumentException("The block does not fit these samples.", nameof(block));
+        }
+
+        for (var series = 0; series < SeriesCount; series++)
+        {
+            for (var month = 0; month < Months; month++)
+            {
+                block.Spend(series, month).CopyTo(Spend(series, month)[offset..]);
+            }
+        }
+
+        for (var feature = 0; feature < Features; feature++)
+        {
+            for (var month = 0; month < Months; month++)
+            {
+                block.Tasks(feature, month).CopyTo(Tasks(feature, month)[offset..]);
+            }
+        }
+    }
+}
