@@ -27,9 +27,12 @@ public static class StreamKey
         return Mix(hash);
     }
 
-    /// <summary>Combines keys in order; combining is not commutative, so (a, b) differs from (b, a).</summary>
+    /// <summary>
+    /// Combines keys in order. Each key is finalised with its own constant before they meet, so (a, b)
+    /// differs from (b, a), and nearby pairs such as (1, i) and (2, i) give unrelated keys.
+    /// </summary>
     public static ulong Combine(ulong first, ulong second) =>
-        Mix(first ^ (second + 0x9E3779B97F4A7C15UL + (first << 6) + (first >> 2)));
+        Mix(Mix(first + 0x9E3779B97F4A7C15UL) ^ Mix(second + 0xD1B54A32D192ED03UL));
 
     /// <summary>Combines three keys in order.</summary>
     public static ulong Combine(ulong first, ulong second, ulong third) =>
