@@ -48,11 +48,15 @@ internal static class CalibrateCommand
         {
             logs, feature, outFile, format,
         };
-        command.SetAction(parse => CommandRunner.Run(() => Execute(
-            new CalibrateSettings(
-                parse.GetValue(logs) ?? [], parse.GetValue(feature), parse.GetValue(outFile), parse.GetValue(format)!),
-            reader,
-            Console.Out)));
+        command.SetAction(parse =>
+        {
+            var settings = new CalibrateSettings(
+                parse.GetValue(logs) ?? [],
+                parse.GetValue(feature),
+                parse.GetValue(outFile),
+                parse.GetValue(format) ?? TableFormat);
+            return CommandRunner.Run(() => Execute(settings, reader, Console.Out));
+        });
         return command;
     }
 
@@ -98,12 +102,15 @@ internal static class CalibrateCommand
     internal static string FeatureIdOf(string path)
     {
         var name = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
-        var id = new string(name.Select(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' ? c : '-')
-            .ToArray()).Trim('-');
+        var characters = name
+            .Select(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' ? c : '-')
+            .ToArray();
+        var id = new string(characters).Trim('-');
         return id.Length == 0 ? "feature" : id;
     }
 
-    private static void WriteFragment(CalibrationReport report, List<TokenObservation> observations, string outPath)
+    private static void WriteFragment(
+        CalibrationReport report, List<TokenObservation> observations, string outPath)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(outPath))!;
         var baseName = Path.GetFileNameWithoutExtension(outPath);

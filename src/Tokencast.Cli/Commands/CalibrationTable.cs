@@ -52,9 +52,9 @@ internal static class CalibrationTable
         var negativeBinomial = turns.NegativeBinomialDispersion is { } r
             ? Format($", negative binomial dispersion {r:0.###} AIC {turns.NegativeBinomialAic:0.#}")
             : "";
-        return Format($"turns per conversation: {turns.ConversationCount} conversations, mean {turns.MeanTurns:0.###}, ")
-            + Format($"variance {turns.TurnsVariance:0.###}; geometric AIC {turns.GeometricAic:0.#}{negativeBinomial}; ")
-            + $"chosen {turns.Chosen}";
+        return Format($"turns per conversation: {turns.ConversationCount} conversations, ")
+            + Format($"mean {turns.MeanTurns:0.###}, variance {turns.TurnsVariance:0.###}; ")
+            + Format($"geometric AIC {turns.GeometricAic:0.#}{negativeBinomial}; chosen {turns.Chosen}");
     }
 
     private static string CacheText(IReadOnlyList<PrefixCacheResult> cache)

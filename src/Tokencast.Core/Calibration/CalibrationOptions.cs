@@ -33,5 +33,6 @@ public sealed record CalibrationOptions
     public int PrefixBlockTokens { get; init; } = 512;
 
     /// <summary>Cache lifetimes simulated besides an unbounded cache.</summary>
-    public IReadOnlyList<TimeSpan> CacheTimeToLive { get; init; } = [TimeSpan.FromMinutes(5), TimeSpan.FromHours(1)];
+    public IReadOnlyList<TimeSpan> CacheTimeToLive { get; init; } =
+        [TimeSpan.FromMinutes(5), TimeSpan.FromHours(1)];
 }

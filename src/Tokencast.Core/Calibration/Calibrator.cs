@@ -13,7 +13,8 @@ public static class Calibrator
     /// There are no observations, or some have negative token counts or an empty feature; every such
     /// observation is listed.
     /// </exception>
-    public static CalibrationReport Calibrate(IReadOnlyList<TokenObservation> observations, CalibrationOptions? options = null)
+    public static CalibrationReport Calibrate(
+        IReadOnlyList<TokenObservation> observations, CalibrationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(observations);
         options ??= new CalibrationOptions();
@@ -32,11 +33,14 @@ public static class Calibrator
         var notes = new List<string>();
         var timestamps = requests.Where(o => o.Timestamp is not null).Select(o => o.Timestamp!.Value).ToList();
 
-        var input = TokenDistributionFitter.Fit(TokenKind.Input, [.. requests.Select(o => o.InputTokens)], options);
-        var output = TokenDistributionFitter.Fit(TokenKind.Output, [.. requests.Select(o => o.OutputTokens)], options);
-        var reasoningValues = requests.Where(o => o.ReasoningTokens is not null).Select(o => o.ReasoningTokens!.Value);
-        var reasoning = requests.Any(o => o.ReasoningTokens is not null)
-            ? TokenDistributionFitter.Fit(TokenKind.Reasoning, [.. reasoningValues], options)
+        long[] inputValues = [.. requests.Select(o => o.InputTokens)];
+        long[] outputValues = [.. requests.Select(o => o.OutputTokens)];
+        long[] reasoningValues =
+            [.. requests.Where(o => o.ReasoningTokens is not null).Select(o => o.ReasoningTokens!.Value)];
+        var input = TokenDistributionFitter.Fit(TokenKind.Input, inputValues, options);
+        var output = TokenDistributionFitter.Fit(TokenKind.Output, outputValues, options);
+        var reasoning = reasoningValues.Length > 0
+            ? TokenDistributionFitter.Fit(TokenKind.Reasoning, reasoningValues, options)
             : null;
 
         var turns = ConversationTurnsFitter.Fit(requests);
@@ -80,7 +84,8 @@ public static class Calibrator
         var hashedWithoutTime = requests.Any(o => o.PrefixBlockHashes is not null && o.Timestamp is null);
         if (hashedWithoutTime || timestampCount == 0)
         {
-            notes.Add("Some requests with prefix hashes have no timestamp: only the unbounded cache is simulated.");
+            notes.Add("Some requests with prefix hashes have no timestamp, so only the unbounded cache is "
+                + "simulated.");
             return results;
         }
 
@@ -105,7 +110,8 @@ public static class Calibrator
         {
             if (string.IsNullOrWhiteSpace(o.Feature))
             {
-                problems.Add(Problem(o, "feature", o.Feature, "The feature is empty; give each row a feature name."));
+                var message = "The feature is empty; give each row a feature name.";
+                problems.Add(Problem(o, "feature", o.Feature, message));
             }
 
             AddIfNegative(problems, o, "input_tokens", o.InputTokens);

@@ -28,7 +28,8 @@ public static class ConversationTurnsFitter
         ArgumentNullException.ThrowIfNull(turns);
         if (turns.Count == 0 || turns.Any(t => t < 1))
         {
-            throw new ArgumentException("Turn counts must be at least 1, and at least one is required.", nameof(turns));
+            throw new ArgumentException(
+                "Turn counts must be at least 1, and at least one is required.", nameof(turns));
         }
 
         var mean = turns.Average();

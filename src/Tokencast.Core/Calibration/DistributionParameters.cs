@@ -17,7 +17,8 @@ internal static class DistributionParameters
                 new("alpha", spliced.Alpha),
             ],
             EmpiricalDistribution empirical => [new("count", empirical.Count)],
-            _ => throw new ArgumentException($"Unknown distribution {distribution.GetType().Name}.", nameof(distribution)),
+            _ => throw new ArgumentException(
+                $"Unknown distribution {distribution.GetType().Name}.", nameof(distribution)),
         };
 
     /// <summary>Formats the quantile key of a probability, such as <c>p95</c> for 0.95.</summary>

@@ -37,7 +37,9 @@ public static class EmpiricalSampleWriter
         foreach (var o in observations)
         {
             var reasoning = o.ReasoningTokens?.ToString(CultureInfo.InvariantCulture) ?? "";
-            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{o.InputTokens},{o.OutputTokens},{reasoning}\n"));
+            var row = string.Create(
+                CultureInfo.InvariantCulture, $"{o.InputTokens},{o.OutputTokens},{reasoning}\n");
+            writer.Write(row);
         }
     }
 }

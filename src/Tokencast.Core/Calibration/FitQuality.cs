@@ -11,7 +11,9 @@ public sealed record FitQuality(
     double ObservedMean,
     double FittedMean)
 {
-    /// <summary>Finds the comparison at <paramref name="probability"/>, or null when it was not computed.</summary>
+    /// <summary>
+    /// Finds the comparison at <paramref name="probability"/>, or null when it was not computed.
+    /// </summary>
     public QuantileComparison? At(double probability) =>
         Quantiles.FirstOrDefault(q => Math.Abs(q.Probability - probability) < 1e-12);
 }

@@ -39,7 +39,8 @@ public sealed class LogNormalFit : IFittedDistribution
         ArgumentNullException.ThrowIfNull(positiveValues);
         if (positiveValues.Any(v => v <= 0 || !double.IsFinite(v)))
         {
-            throw new ArgumentException("A log-normal fit needs finite positive values.", nameof(positiveValues));
+            throw new ArgumentException(
+                "A log-normal fit needs finite positive values.", nameof(positiveValues));
         }
 
         if (positiveValues.Distinct().Take(2).Count() < 2)

@@ -85,7 +85,8 @@ public sealed class LogNormalParetoFit : IFittedDistribution
         var threshold = body.InverseCumulativeDistribution(tailFrom);
         if (median <= 0 || threshold <= median)
         {
-            reason = $"the p{tailFrom * 100:0.##} quantile {threshold:0.##} is not above the median {median:0.##}";
+            reason = FormattableString.Invariant(
+                $"the p{tailFrom * 100:0.##} quantile {threshold:0.##} is not above the median {median:0.##}");
             return null;
         }
 

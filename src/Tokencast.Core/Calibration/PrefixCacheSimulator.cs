@@ -29,7 +29,8 @@ public static class PrefixCacheSimulator
         var requests = observations.Where(o => o.PrefixBlockHashes is not null).ToList();
         if (timeToLive is not null && requests.Any(o => o.Timestamp is null))
         {
-            throw new ArgumentException("A cache lifetime needs a timestamp on every request.", nameof(observations));
+            throw new ArgumentException(
+                "A cache lifetime needs a timestamp on every request.", nameof(observations));
         }
 
         var lastUse = new Dictionary<long, DateTimeOffset>();
@@ -55,12 +56,16 @@ public static class PrefixCacheSimulator
     }
 
     private static int CountCachedLeadingBlocks(
-        IReadOnlyList<long> hashes, Dictionary<long, DateTimeOffset> lastUse, DateTimeOffset now, TimeSpan? timeToLive)
+        IReadOnlyList<long> hashes,
+        Dictionary<long, DateTimeOffset> lastUse,
+        DateTimeOffset now,
+        TimeSpan? timeToLive)
     {
         var count = 0;
         foreach (var hash in hashes)
         {
-            var cached = lastUse.TryGetValue(hash, out var used) && (timeToLive is null || now - used < timeToLive);
+            var cached = lastUse.TryGetValue(hash, out var used)
+                && (timeToLive is null || now - used < timeToLive);
             if (!cached)
             {
                 break;

@@ -22,8 +22,8 @@ public static class ScenarioFragmentWriter
         ArgumentNullException.ThrowIfNull(empiricalFileOf);
 
         writer.Write("# Calibrated from observed requests by tokencast calibrate.\n");
-        writer.Write("# Token fits describe the positive values; KS is max |F_emp - F_fit|; observed quantiles\n");
-        writer.Write("# use definition R7 (Hyndman and Fan). Quantiles are written observed/fitted.\n");
+        writer.Write("# Token fits describe the positive values. KS is max |F_emp - F_fit|. Quantiles are\n");
+        writer.Write("# written observed/fitted, the observed ones by definition R7 (Hyndman and Fan).\n");
         writer.Write("features:\n");
         foreach (var feature in report.Features)
         {
@@ -116,8 +116,10 @@ public static class ScenarioFragmentWriter
 
     private static void WriteTurns(ConversationTurnsFit turns, TextWriter writer)
     {
-        writer.Write(Invariant($"    # turns: {turns.ConversationCount} conversations, mean {turns.MeanTurns:0.###}, "));
-        writer.Write(Invariant($"variance {turns.TurnsVariance:0.###}; geometric AIC {turns.GeometricAic:0.#}"));
+        writer.Write(Invariant($"    # turns: {turns.ConversationCount} conversations, "));
+        writer.Write(Invariant($"mean {turns.MeanTurns:0.###}, "));
+        writer.Write(Invariant($"variance {turns.TurnsVariance:0.###}; "));
+        writer.Write(Invariant($"geometric AIC {turns.GeometricAic:0.#}"));
         if (turns.NegativeBinomialAic is { } aic)
         {
             writer.Write(Invariant($", negative binomial AIC {aic:0.#}"));
@@ -154,8 +156,8 @@ public static class ScenarioFragmentWriter
 
         writer.Write("\n    cache:\n");
         writer.Write("      prefix: system_tools_and_history\n");
-        // NOTE: the scenario reads hit_rate per call, but the value written is token-weighted, which is
-        // the figure that prices cached input; the comment above gives the share of calls with a hit too.
+        // NOTE: the scenario reads hit_rate as a share of calls. The value written is token-weighted
+        // because that prices cached input; the comment above also gives the share of calls with a hit.
         writer.Write(Invariant($"      hit_rate: {written.TokenHitFraction:0.####}"));
         if (written.TimeToLive is null)
         {
@@ -188,8 +190,16 @@ public static class ScenarioFragmentWriter
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
     // Feature ids and paths are quoted only when plain YAML would misread them.
-    private static string Quote(string text) =>
-        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/')
-            ? text
-            : "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string text)
+    {
+        if (text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/'))
+        {
+            return text;
+        }
+
+        var escaped = text
+            .Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("\"", "\\\"", StringComparison.Ordinal);
+        return $"\"{escaped}\"";
+    }
 }

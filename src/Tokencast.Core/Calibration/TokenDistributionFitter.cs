@@ -18,7 +18,8 @@ public static class TokenDistributionFitter
 
     /// <summary>Fits the candidates to <paramref name="values"/> and chooses one.</summary>
     /// <exception cref="ArgumentException">A value is negative.</exception>
-    public static TokenFitReport Fit(TokenKind kind, IReadOnlyCollection<long> values, CalibrationOptions options)
+    public static TokenFitReport Fit(
+        TokenKind kind, IReadOnlyCollection<long> values, CalibrationOptions options)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(options);
@@ -38,8 +39,10 @@ public static class TokenDistributionFitter
         var sample = new EmpiricalDistribution(positive);
         var skipped = new List<string>();
         var parametric = FitParametric(sample, options, skipped);
-        var empirical = new FitCandidate(sample, GoodnessOfFit.Compare(sample, sample, Probabilities(options)), 0);
-        var report = new TokenFitReport(kind, values.Count, zeroCount, [.. parametric, empirical], null, "", skipped);
+        var selfComparison = GoodnessOfFit.Compare(sample, sample, Probabilities(options));
+        var empirical = new FitCandidate(sample, selfComparison, 0);
+        var report = new TokenFitReport(
+            kind, values.Count, zeroCount, [.. parametric, empirical], null, "", skipped);
         var (chosen, choiceReason) = Choose(report, parametric, empirical, options);
         return report with { Chosen = chosen, ChoiceReason = choiceReason };
     }
@@ -59,7 +62,8 @@ public static class TokenDistributionFitter
         var logNormal = LogNormalFit.Estimate(sample.SortedValues.ToArray());
         candidates.Add(Score(logNormal, GoodnessOfFit.Compare(sample, logNormal, probabilities)));
 
-        var spliced = LogNormalParetoFit.TryFit(sample, options.TailFrom, options.MinimumTailCount, out var reason);
+        var spliced = LogNormalParetoFit.TryFit(
+            sample, options.TailFrom, options.MinimumTailCount, out var reason);
         if (spliced is null)
         {
             skipped.Add($"lognormal_pareto: {reason}");
@@ -79,7 +83,10 @@ public static class TokenDistributionFitter
     }
 
     private static (FitCandidate Chosen, string Reason) Choose(
-        TokenFitReport report, List<FitCandidate> parametric, FitCandidate empirical, CalibrationOptions options)
+        TokenFitReport report,
+        List<FitCandidate> parametric,
+        FitCandidate empirical,
+        CalibrationOptions options)
     {
         if (report.ZeroShare > options.MaxIgnoredZeroShare)
         {
@@ -102,8 +109,9 @@ public static class TokenDistributionFitter
                 + Invariant($"(KS {distance:0.####}, p99 error {tailError:P1})"));
         }
 
-        return (empirical, Invariant($"the best parametric fit {best.Distribution.Name} has KS {distance:0.####} ")
-            + Invariant($"(limit {options.MaxKolmogorovSmirnovDistance:0.####}) and p99 error {tailError:P1} ")
+        return (empirical, Invariant($"the best parametric fit {best.Distribution.Name} ")
+            + Invariant($"has KS {distance:0.####} (limit {options.MaxKolmogorovSmirnovDistance:0.####}) ")
+            + Invariant($"and p99 error {tailError:P1} ")
             + Invariant($"(limit {options.MaxTailQuantileError:P0})"));
     }
 

@@ -17,7 +17,9 @@ public sealed class CalibrateCommandTests : IDisposable
         var log = CreateLog("Support Chat.csv");
         using var output = new StringWriter();
 
-        var exitCode = CalibrateCommand.Execute(new CalibrateSettings([log], null, null, "table"), ReadFake, output);
+        var settings = new CalibrateSettings([log], null, null, "table");
+
+        var exitCode = CalibrateCommand.Execute(settings, ReadFake, output);
 
         var text = output.ToString();
         Assert.Equal(0, exitCode);
@@ -52,11 +54,14 @@ public sealed class CalibrateCommandTests : IDisposable
         var log = CreateLog("chat.csv");
         var fragment = Path.Combine(_directory, "calibrated.yaml");
 
-        CalibrateCommand.Execute(new CalibrateSettings([log], null, fragment, "table"), ReadFake, TextWriter.Null);
+        var settings = new CalibrateSettings([log], null, fragment, "table");
+
+        CalibrateCommand.Execute(settings, ReadFake, TextWriter.Null);
 
         var yaml = File.ReadAllText(fragment);
         // A quarter of the output counts are 0, so the output column is resampled from the written file.
-        Assert.Contains("output_tokens: {empirical: {file: calibrated.chat.csv, column: output_tokens}}", yaml, StringComparison.Ordinal);
+        var expected = "output_tokens: {empirical: {file: calibrated.chat.csv, column: output_tokens}}";
+        Assert.Contains(expected, yaml, StringComparison.Ordinal);
         var sample = File.ReadAllLines(Path.Combine(_directory, "calibrated.chat.csv"));
         Assert.Equal("input_tokens,output_tokens,reasoning_tokens", sample[0]);
         Assert.Equal(401, sample.Length);
@@ -69,8 +74,10 @@ public sealed class CalibrateCommandTests : IDisposable
         var first = Path.Combine(_directory, "a.csv");
         var second = Path.Combine(_directory, "b.csv");
 
+        var settings = new CalibrateSettings([first, second], null, null, "table");
+
         var exception = Assert.Throws<InvalidInputException>(
-            () => CalibrateCommand.Execute(new CalibrateSettings([first, second], null, null, "table"), ReadFake, TextWriter.Null));
+            () => CalibrateCommand.Execute(settings, ReadFake, TextWriter.Null));
 
         Assert.Equal([first, second], exception.Problems.Select(p => p.File));
     }
@@ -88,7 +95,8 @@ public sealed class CalibrateCommandTests : IDisposable
             var exitCode = command.Parse([missing]).Invoke();
 
             Assert.Equal(1, exitCode);
-            Assert.StartsWith($"error: {missing}: The log file was not found", error.ToString(), StringComparison.Ordinal);
+            var expected = $"error: {missing}: The log file was not found";
+            Assert.StartsWith(expected, error.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
         }
         finally
@@ -107,7 +115,7 @@ public sealed class CalibrateCommandTests : IDisposable
 
     [Theory]
     [InlineData("logs/Support Chat.csv", "support-chat")]
-    [InlineData("AzureLLMInferenceTrace_conv_shared_1815-1845.csv", "azurellminferencetrace_conv_shared_1815-1845")]
+    [InlineData("Trace_conv_shared_1815-1845.csv", "trace_conv_shared_1815-1845")]
     [InlineData("trace.v2.jsonl", "trace-v2")]
     [InlineData("$$$.csv", "feature")]
     public void FeatureIdOf_FileName_IsLowerCaseWithDashes(string path, string expected)

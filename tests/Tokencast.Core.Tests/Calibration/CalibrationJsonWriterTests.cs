@@ -8,7 +8,8 @@ public class CalibrationJsonWriterTests
     [Fact]
     public void Write_MooncakeSlice_ContainsCandidatesAndCache()
     {
-        var report = Calibrator.Calibrate(TraceFiles.ReadMooncakeJsonl(TraceFiles.MooncakeSynthetic, "synthetic"));
+        var trace = TraceFiles.ReadMooncakeJsonl(TraceFiles.MooncakeSynthetic, "synthetic");
+        var report = Calibrator.Calibrate(trace);
         using var stream = new MemoryStream();
 
         CalibrationJsonWriter.Write(report, stream);

@@ -45,7 +45,8 @@ public class CalibratorTests
 
         var feature = Assert.Single(Calibrator.Calibrate(observations).Features);
 
-        Assert.Equal([null, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1)], feature.Cache.Select(c => c.TimeToLive));
+        var lifetimes = feature.Cache.Select(c => c.TimeToLive);
+        Assert.Equal([null, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1)], lifetimes);
         Assert.Equal(0.3221, feature.Cache[0].TokenHitFraction, 0.00005);
         Assert.Contains(feature.Notes, n => n.Contains("share prefix blocks", StringComparison.Ordinal));
     }

@@ -80,7 +80,8 @@ public class DistributionFitTests
 
         var report = TokenDistributionFitter.Fit(TokenKind.Input, values, new CalibrationOptions());
 
-        Assert.Equal(["lognormal", "lognormal_pareto", "empirical"], report.Candidates.Select(c => c.Distribution.Name));
+        var names = report.Candidates.Select(c => c.Distribution.Name);
+        Assert.Equal(["lognormal", "lognormal_pareto", "empirical"], names);
         Assert.NotNull(report.Chosen);
         Assert.NotEqual("empirical", report.Chosen.Distribution.Name);
         Assert.True(report.Candidates[0].Quality.KolmogorovSmirnovDistance < 0.01);
@@ -116,7 +117,8 @@ public class DistributionFitTests
     [Fact]
     public void Fit_FewValues_SkipsTailFitWithReason()
     {
-        var report = TokenDistributionFitter.Fit(TokenKind.Input, [10, 20, 30, 40, 50], new CalibrationOptions());
+        var report = TokenDistributionFitter.Fit(
+            TokenKind.Input, [10, 20, 30, 40, 50], new CalibrationOptions());
 
         Assert.Equal(["lognormal", "empirical"], report.Candidates.Select(c => c.Distribution.Name));
         var skipped = Assert.Single(report.SkippedCandidates);

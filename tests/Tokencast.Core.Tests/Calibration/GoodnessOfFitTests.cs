@@ -12,7 +12,8 @@ public class GoodnessOfFitTests
     [InlineData(new double[] { 1, 2, 3, 4 }, 5.0, 0.2)]
     [InlineData(new double[] { 1, 1, 3 }, 4.0, 5.0 / 12)]
     [InlineData(new double[] { 2.5 }, 5.0, 0.5)]
-    public void KolmogorovSmirnovDistance_UniformReference_MatchesHandValue(double[] sorted, double upper, double expected)
+    public void KolmogorovSmirnovDistance_UniformReference_MatchesHandValue(
+        double[] sorted, double upper, double expected)
     {
         var distance = GoodnessOfFit.KolmogorovSmirnovDistance(sorted, x => Math.Clamp(x / upper, 0, 1));
 

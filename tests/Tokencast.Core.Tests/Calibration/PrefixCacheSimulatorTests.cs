@@ -32,7 +32,8 @@ public class PrefixCacheSimulatorTests
 
     [Theory]
     [MemberData(nameof(HandTraceCases))]
-    public void Simulate_HandTrace_MatchesHandCount(int? timeToLiveSeconds, long reusedTokens, long requestsWithHit)
+    public void Simulate_HandTrace_MatchesHandCount(
+        int? timeToLiveSeconds, long reusedTokens, long requestsWithHit)
     {
         TimeSpan? timeToLive = timeToLiveSeconds is null ? null : TimeSpan.FromSeconds(timeToLiveSeconds.Value);
 
@@ -84,12 +85,13 @@ public class PrefixCacheSimulatorTests
     {
         TokenObservation[] trace = [new("chat", null, null, 10, 1, null, [1L], SourceLine: 1)];
 
-        Assert.Throws<ArgumentException>(() => PrefixCacheSimulator.Simulate(trace, BlockTokens, TimeSpan.FromMinutes(5)));
+        Assert.Throws<ArgumentException>(
+            () => PrefixCacheSimulator.Simulate(trace, BlockTokens, TimeSpan.FromMinutes(5)));
     }
 
-    // Expected figures: the unbounded ones are those published with the slices (0.347 and 0.322,
-    // see examples/data/mooncake-fast25/SOURCE.md); the 5-minute ones come from an independent
-    // Python replay of the same rule, written while checking how the published figure is defined.
+    // The unbounded fractions are the published ones (0.347 and 0.322, in
+    // examples/data/mooncake-fast25/SOURCE.md). The 5-minute fractions and request shares come from an
+    // independent Python replay of the same rule.
     [Theory]
     [InlineData(TraceFiles.MooncakeConversation, 0.3472, 0.2812, 0.9998)]
     [InlineData(TraceFiles.MooncakeSynthetic, 0.3221, 0.2955, 0.1709)]
@@ -110,5 +112,5 @@ public class PrefixCacheSimulatorTests
     }
 
     private static TokenObservation Request(int seconds, long inputTokens, params long[] hashes) =>
-        new("chat", null, DateTimeOffset.UnixEpoch.AddSeconds(seconds), inputTokens, 1, null, hashes, SourceLine: 1);
+        new("chat", null, DateTimeOffset.UnixEpoch.AddSeconds(seconds), inputTokens, 1, null, hashes, 1);
 }

@@ -53,7 +53,8 @@ public class ScenarioFragmentWriterTests
         // Five conversations of 1, 1, 2, 4 and 2 turns; 10 requests, a third of them with 0 output tokens.
         string[] conversations = ["a", "b", "c", "c", "d", "d", "d", "d", "e", "e"];
         var observations = conversations
-            .Select((id, i) => new TokenObservation("chat", id, null, 100 + i, i % 3 == 0 ? 0 : 50 + i, null, null, i + 1))
+            .Select((id, i) => new TokenObservation(
+                "chat", id, null, 100 + i, i % 3 == 0 ? 0 : 50 + i, null, null, i + 1))
             .ToList();
         var report = Calibrator.Calibrate(observations);
 

@@ -9,12 +9,15 @@ namespace Tokencast.Core.Tests.Calibration;
 /// </summary>
 internal static class TraceFiles
 {
-    public const string AzureCode = "azure-llm-inference-2023/AzureLLMInferenceTrace_code_shared_1815-1845.csv";
-    public const string AzureConversation = "azure-llm-inference-2023/AzureLLMInferenceTrace_conv_shared_1815-1845.csv";
+    public const string AzureCode =
+        "azure-llm-inference-2023/AzureLLMInferenceTrace_code_shared_1815-1845.csv";
+    public const string AzureConversation =
+        "azure-llm-inference-2023/AzureLLMInferenceTrace_conv_shared_1815-1845.csv";
     public const string MooncakeConversation = "mooncake-fast25/conversation_trace_shared_0-30min.jsonl";
     public const string MooncakeSynthetic = "mooncake-fast25/synthetic_trace_shared_0-511s.jsonl";
 
-    public static string PathOf(string relativePath) => Path.Combine(AppContext.BaseDirectory, "data", relativePath);
+    public static string PathOf(string relativePath) =>
+        Path.Combine(AppContext.BaseDirectory, "data", relativePath);
 
     /// <summary>Reads an Azure trace CSV: TIMESTAMP, ContextTokens, GeneratedTokens.</summary>
     public static List<TokenObservation> ReadAzureCsv(string relativePath, string feature)
@@ -26,7 +29,10 @@ internal static class TraceFiles
         {
             var fields = lines[i].Split(',');
             var timestamp = DateTimeOffset.ParseExact(
-                fields[0], "yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+                fields[0],
+                "yyyy-MM-dd HH:mm:ss.fffffff",
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal);
             observations.Add(new TokenObservation(
                 feature,
                 ConversationId: null,
