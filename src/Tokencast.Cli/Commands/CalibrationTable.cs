@@ -16,7 +16,11 @@ internal static class CalibrationTable
         {
             console.Write(new Rule(Markup.Escape(feature.Feature)) { Justification = Justify.Left });
             console.WriteLine(Summary(feature));
-            console.WriteLine(TurnsText(feature.Turns));
+            if (feature.Turns is not null)
+            {
+                console.WriteLine(TurnsText(feature.Turns));
+            }
+
             console.WriteLine(CacheText(feature.Cache));
             foreach (var note in feature.Notes)
             {
@@ -42,13 +46,8 @@ internal static class CalibrationTable
         return Format($"{feature.RequestCount} requests{rate}");
     }
 
-    private static string TurnsText(ConversationTurnsFit? turns)
+    private static string TurnsText(ConversationTurnsFit turns)
     {
-        if (turns is null)
-        {
-            return "turns per conversation: not available (no conversation id)";
-        }
-
         var negativeBinomial = turns.NegativeBinomialDispersion is { } r
             ? Format($", negative binomial dispersion {r:0.###} AIC {turns.NegativeBinomialAic:0.#}")
             : "";

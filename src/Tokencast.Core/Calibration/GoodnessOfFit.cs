@@ -9,6 +9,10 @@ public static class GoodnessOfFit
     /// at its step: D = maxᵢ max(i/n − F(xᵢ), F(xᵢ) − (i − 1)/n). Ties need no special case, because
     /// inside a run of equal values the terms are largest at the ends of the run.
     /// </summary>
+    /// <remarks>
+    /// NOTE: token counts are integers, so against a continuous fit the distance also measures the
+    /// steps of the data. A value shared by a share s of the sample keeps any continuous fit s/2 away.
+    /// </remarks>
     public static double KolmogorovSmirnovDistance(IReadOnlyList<double> sortedValues, Func<double, double> cdf)
     {
         ArgumentNullException.ThrowIfNull(sortedValues);

@@ -71,6 +71,29 @@ public class ScenarioFragmentWriterTests
         Assert.Equal("output_tokens", Scalar(empirical, "column"));
     }
 
+    [Fact]
+    public void Write_OverDispersedTurns_WritesNegativeBinomial()
+    {
+        // Seven one-turn conversations and one of nine: dispersion 1/7 (see ConversationTurnsFitterTests).
+        string[] conversations = ["a", "b", "c", "d", "e", "f", "g", .. Enumerable.Repeat("h", 9)];
+        var observations = conversations
+            .Select((id, i) => new TokenObservation("chat", id, null, 100 + i, 10 + i, 0, null, i + 1))
+            .ToList();
+        var report = Calibrator.Calibrate(observations);
+
+        var feature = (YamlMappingNode)ParseFeatures(WriteFragment(report)).Children[0];
+
+        var conversation = (YamlMappingNode)feature.Children[new YamlScalarNode("conversation")];
+        var turns = (YamlMappingNode)conversation.Children[new YamlScalarNode("turns")];
+        var negativeBinomial = (YamlMappingNode)turns.Children[new YamlScalarNode("negative_binomial")];
+        Assert.Equal("2", Scalar(negativeBinomial, "mean"));
+        Assert.Equal("0.1429", Scalar(negativeBinomial, "dispersion"));
+        Assert.Equal("1", Scalar(negativeBinomial, "min"));
+        // Every reasoning count is 0, which only a fixed value expresses.
+        var reasoning = (YamlMappingNode)feature.Children[new YamlScalarNode("reasoning_tokens")];
+        Assert.Equal("0", Scalar(reasoning, "fixed"));
+    }
+
     private static string WriteFragment(CalibrationReport report)
     {
         using var writer = new StringWriter();
