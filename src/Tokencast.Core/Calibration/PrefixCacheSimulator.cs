@@ -5,8 +5,9 @@ namespace Tokencast.Core.Calibration;
 /// served as cache reads.
 /// </summary>
 /// <remarks>
-/// Requests are taken in time order (file order for equal or missing timestamps). A request reuses its
-/// leading blocks up to the first block that is not cached, k blocks in all, and is credited
+/// Requests are taken in time order, ties in input order. Requests without a timestamp come first,
+/// which matters only for an unbounded cache, because a lifetime requires timestamps. A request
+/// reuses its leading blocks up to the first block that is not cached, k blocks in all, and is credited
 /// min(k × block size, input tokens) reused tokens, because its last block is usually partly filled.
 /// Afterwards every block of the request is cached, or refreshed, at the request's arrival time. With a
 /// lifetime, a block is cached only while less than that time has passed since its last use.
