@@ -27,6 +27,7 @@ public static class LogCostCalculator
         var failedModels = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<InputProblem>();
         var rows = new List<RecordCost>();
+        var rowsWithoutModel = new List<long>();
 
         foreach (var record in log.Records)
         {
@@ -45,9 +46,7 @@ public static class LogCostCalculator
             var model = record.Model ?? defaultModel;
             if (model is null)
             {
-                problems.Add(new InputProblem(log.SourceFile, record.Line, log.ColumnFields.GetValueOrDefault(LogField.Model),
-                    null, "row has usage but no model; add a model column, map one with --map model=COLUMN, "
-                    + "or give a default with --model"));
+                rowsWithoutModel.Add(record.Line);
                 continue;
             }
 
@@ -74,6 +73,14 @@ public static class LogCostCalculator
                     }));
                 }
             }
+        }
+
+        if (rowsWithoutModel.Count > 0)
+        {
+            problems.Insert(0, new InputProblem(log.SourceFile, rowsWithoutModel[0],
+                log.ColumnFields.GetValueOrDefault(LogField.Model), null,
+                $"{rowsWithoutModel.Count} rows have usage but no model, the first on this line; add a model "
+                + "column, map one with --map model=COLUMN, or give a default with --model"));
         }
 
         if (problems.Count > 0)
