@@ -63,7 +63,7 @@ internal static class CostReportWriter
         foreach (var row in report.Rows)
         {
             var values = log.Columns.Select(column => row.Record.Fields.GetValueOrDefault(column) ?? "");
-            var cost = row.Cost is null ? "" : row.Cost.TotalUsd.ToString(CultureInfo.InvariantCulture);
+            var cost = row.Cost is null ? "" : Exact(row.Cost.TotalUsd);
             output.WriteLine(string.Join(',', values.Append(cost).Append(row.StatusText).Select(Quote)));
         }
     }
@@ -92,6 +92,9 @@ internal static class CostReportWriter
 
     private static string Quote(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    // All 28 possible decimal places, so no digit is lost and trailing zeros are dropped.
+    private static string Exact(decimal usd) => usd.ToString("0.############################", CultureInfo.InvariantCulture);
 
     private static string Money(decimal usd) => usd.ToString("#,0.000000", CultureInfo.InvariantCulture);
 
