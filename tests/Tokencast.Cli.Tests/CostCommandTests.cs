@@ -26,7 +26,7 @@ public sealed class CostCommandTests : IDisposable
     [Fact]
     public void Cost_OpenAiCsv_PrintsTotals()
     {
-        // gpt-4o: 86 x 2.5e-6 + 1,920 x 1.25e-6 + 300 x 1e-5 = 0.005615 (P1 on the bundled catalog).
+        // gpt-4o: 86 x 2.5e-6 + 1,920 x 1.25e-6 + 300 x 1e-5 = 0.005615.
         var log = WriteLog("openai.csv",
             "timestamp,model,feature,prompt_tokens,cached_tokens,completion_tokens\n"
             + "2026-07-01T00:00:00Z,gpt-4o,chat,2006,1920,300\n");
@@ -42,7 +42,7 @@ public sealed class CostCommandTests : IDisposable
     [Fact]
     public void Cost_AnthropicJsonl_PrintsTable()
     {
-        // claude-sonnet-4-5: 3 x 3e-6 + 12,304 x 3.75e-6 + 550 x 1.5e-5 = 0.054399 (P2).
+        // claude-sonnet-4-5: 3 x 3e-6 + 12,304 x 3.75e-6 + 550 x 1.5e-5 = 0.054399.
         var log = WriteLog("anthropic.jsonl",
             """{"id":"msg_1","model":"claude-sonnet-4-5","usage":{"input_tokens":3,"cache_creation_input_tokens":12304,"cache_read_input_tokens":0,"output_tokens":550}}"""
             + "\n");

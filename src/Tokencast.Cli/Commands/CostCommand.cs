@@ -15,7 +15,8 @@ namespace Tokencast.Cli.Commands;
 /// </summary>
 internal static class CostCommand
 {
-    private static readonly Dictionary<string, UsageConvention> Conventions = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, UsageConvention> Conventions =
+        new(StringComparer.OrdinalIgnoreCase)
     {
         ["openai"] = UsageConvention.OpenAi,
         ["anthropic"] = UsageConvention.Anthropic,
@@ -32,7 +33,8 @@ internal static class CostCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "Output: table (totals), json (totals) or csv (every input row with cost_usd and cost_status).",
+            Description = "Output: table (totals), json (totals) or csv (every input row with "
+                + "cost_usd and cost_status).",
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong("table", "csv", "json");
@@ -50,10 +52,12 @@ internal static class CostCommand
         var model = new Option<string?>("--model") { Description = "Model for rows that name none." };
         var priceDate = new Option<string?>("--price-date")
         {
-            Description = "Date (YYYY-MM-DD) whose prices apply to rows without a timestamp; default today (UTC).",
+            Description = "Date (YYYY-MM-DD) whose prices apply to rows without a timestamp; "
+                + "default today (UTC).",
         };
 
-        var command = new Command("cost", "Price every row of a request log and total the cost by model and feature.")
+        var command = new Command(
+            "cost", "Price every row of a request log and total the cost by model and feature.")
         {
             log, catalog, format, convention, map, model, priceDate,
         };
@@ -90,7 +94,9 @@ internal static class CostCommand
             throw new FileNotFoundException("log not found", request.Log.FullName);
         }
 
-        var catalog = request.Catalog is null ? PriceCatalog.LoadBundled() : PriceCatalog.LoadFile(request.Catalog.FullName);
+        var catalog = request.Catalog is null
+            ? PriceCatalog.LoadBundled()
+            : PriceCatalog.LoadFile(request.Catalog.FullName);
         var log = RequestLogReader.Read(request.Log.FullName, options);
         var report = LogCostCalculator.Price(log, catalog, today, request.Model);
 
@@ -117,10 +123,12 @@ internal static class CostCommand
         foreach (var entry in entries)
         {
             var parts = entry.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[1].Length == 0 || !LogColumnNames.TryParseFieldName(parts[0], out var field))
+            if (parts.Length != 2 || parts[1].Length == 0
+                || !LogColumnNames.TryParseFieldName(parts[0], out var field))
             {
                 problems.Add(new InputProblem(null, null, "--map", entry,
-                    "expected FIELD=COLUMN with FIELD one of " + string.Join(", ", LogColumnNames.MappableFieldNames)));
+                    "expected FIELD=COLUMN with FIELD one of "
+                    + string.Join(", ", LogColumnNames.MappableFieldNames)));
                 continue;
             }
 
@@ -137,7 +145,8 @@ internal static class CostCommand
             return DateOnly.FromDateTime(DateTime.UtcNow);
         }
 
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        var style = DateTimeStyles.None;
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, style, out var date)
             ? date
             : throw new InvalidInputException(new InputProblem(null, null, "--price-date", text,
                 "date must be written as YYYY-MM-DD"));

@@ -90,11 +90,15 @@ internal static class CostReportWriter
         json.WriteEndObject();
     }
 
+    // RFC 4180: a field with a comma, quote or line break is quoted, and its quotes are doubled.
     private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
 
     // All 28 possible decimal places, so no digit is lost and trailing zeros are dropped.
-    private static string Exact(decimal usd) => usd.ToString("0.############################", CultureInfo.InvariantCulture);
+    private static string Exact(decimal usd) =>
+        usd.ToString("0.############################", CultureInfo.InvariantCulture);
 
     private static string Money(decimal usd) => usd.ToString("#,0.000000", CultureInfo.InvariantCulture);
 

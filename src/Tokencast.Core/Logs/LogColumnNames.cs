@@ -134,7 +134,8 @@ public static class LogColumnNames
     public static IEnumerable<string> MappableFieldNames => FieldNames.Keys;
 
     /// <summary>Parses a field name of an explicit column mapping, such as <c>usage.in</c>.</summary>
-    public static bool TryParseFieldName(string name, out LogField field) => FieldNames.TryGetValue(name, out field);
+    public static bool TryParseFieldName(string name, out LogField field) =>
+        FieldNames.TryGetValue(name, out field);
 
     /// <summary>
     /// Finds the field a column holds. <paramref name="matchedName"/> is the known name that matched,

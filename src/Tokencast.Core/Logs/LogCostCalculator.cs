@@ -15,10 +15,11 @@ public static class LogCostCalculator
     /// <param name="today">Date whose prices apply to rows without a date.</param>
     /// <param name="defaultModel">Model for rows without one, or null to reject such rows.</param>
     /// <exception cref="InvalidInputException">
-    /// A row names an unknown model, has no model, or cannot be priced; every such row is listed,
-    /// each unknown model once with its first line and close names.
+    /// A row names an unknown model, has no model, or cannot be priced. Every such problem is
+    /// listed, and each unknown model once, with its first line and close names.
     /// </exception>
-    public static LogCostReport Price(RequestLog log, PriceCatalog catalog, DateOnly today, string? defaultModel = null)
+    public static LogCostReport Price(
+        RequestLog log, PriceCatalog catalog, DateOnly today, string? defaultModel = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -107,7 +108,8 @@ public static class LogCostCalculator
             priced.Count(row => row.Record.Status == RequestStatus.Failed));
     }
 
-    private static SortedDictionary<string, decimal> SumBy(IEnumerable<RecordCost> rows, Func<RecordCost, string> key)
+    private static SortedDictionary<string, decimal> SumBy(
+        IEnumerable<RecordCost> rows, Func<RecordCost, string> key)
     {
         var totals = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var row in rows)

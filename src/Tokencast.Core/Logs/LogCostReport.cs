@@ -5,7 +5,8 @@ namespace Tokencast.Core.Logs;
 /// <param name="TotalUsd">Sum of all priced rows.</param>
 /// <param name="ByModelUsd">Totals by model as logged.</param>
 /// <param name="ByFeatureUsd">Totals by feature; rows without a feature are under an empty name.</param>
-/// <param name="ByTaskUsd">Totals by task id, failed attempts included; rows without a task id are left out.</param>
+/// <param name="ByTaskUsd">Totals by task id, failed attempts included. Rows without a task id are
+/// left out.</param>
 /// <param name="RowsPriced">Rows priced.</param>
 /// <param name="RowsWithoutUsage">Rows without usage; their cost is unknown, not zero.</param>
 /// <param name="DuplicatesMerged">Rows dropped as snapshots of a response kept on another row.</param>

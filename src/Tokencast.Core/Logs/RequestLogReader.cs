@@ -96,7 +96,8 @@ public static class RequestLogReader
             if (values.Count != header.Count)
             {
                 problems.Add(new InputProblem(source, line, null, null,
-                    $"row has {values.Count} fields but the header has {header.Count}; quote fields that contain commas"));
+                    $"row has {values.Count} fields but the header has {header.Count}; "
+                    + "quote fields that contain commas"));
                 continue;
             }
 
@@ -117,8 +118,8 @@ public static class RequestLogReader
         return (header, records);
     }
 
-    private static (List<string> Columns, List<(long Line, Dictionary<string, string> Fields)> Rows) ReadJsonLines(
-        string text, string source)
+    private static (List<string> Columns, List<(long Line, Dictionary<string, string> Fields)> Rows)
+        ReadJsonLines(string text, string source)
     {
         var columns = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -152,7 +153,8 @@ public static class RequestLogReader
             }
             catch (JsonException exception)
             {
-                problems.Add(new InputProblem(source, i + 1, null, null, $"line is not valid JSON: {exception.Message}"));
+                problems.Add(new InputProblem(source, i + 1, null, null,
+                    $"line is not valid JSON: {exception.Message}"));
             }
         }
 
@@ -327,7 +329,8 @@ public static class RequestLogReader
             }
             else
             {
-                Problem(LogField.ServiceTier, tierText, "service tier must be standard (default, auto), batch, flex or priority");
+                Problem(LogField.ServiceTier, tierText,
+                    "service tier must be standard (default, auto), batch, flex or priority");
             }
         }
 

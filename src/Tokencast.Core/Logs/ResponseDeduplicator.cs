@@ -2,14 +2,15 @@ namespace Tokencast.Core.Logs;
 
 /// <summary>
 /// Finds rows that describe the same response. Streaming loggers write one row per snapshot with
-/// the same response id, and each snapshot repeats the usage so far, so the group is one response:
-/// the row with the most tokens (the final snapshot; the last such row on a tie) is kept and the
-/// group is never summed.
+/// the same response id, and each snapshot repeats the usage so far. So the group is one response
+/// and is never summed. The row with the most tokens is kept, which is the final snapshot, and on
+/// a tie the later row is kept.
 /// </summary>
 public static class ResponseDeduplicator
 {
     /// <summary>Returns, for each dropped row, the row kept in its place.</summary>
-    public static IReadOnlyDictionary<RequestRecord, RequestRecord> FindDuplicates(IEnumerable<RequestRecord> records)
+    public static IReadOnlyDictionary<RequestRecord, RequestRecord> FindDuplicates(
+        IEnumerable<RequestRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         var duplicates = new Dictionary<RequestRecord, RequestRecord>(ReferenceEqualityComparer.Instance);

@@ -152,10 +152,12 @@ internal sealed class LiteLlmCatalogParser
         switch (parsed.Kind)
         {
             case LiteLlmKeyKind.NotTokenPrice:
-                _notTokenPriceKeys.Add(Note(model, name, parsed.Kind, "price in another unit; not used for tokens"));
+                _notTokenPriceKeys.Add(Note(model, name, parsed.Kind,
+                    "price in another unit; not used for tokens"));
                 return;
             case LiteLlmKeyKind.NoBucket:
-                _noBucketKeys.Add(Note(model, name, parsed.Kind, "price of a token kind without a bucket; ignored"));
+                _noBucketKeys.Add(Note(model, name, parsed.Kind,
+                    "price of a token kind without a bucket; ignored"));
                 return;
             case LiteLlmKeyKind.Unknown:
                 _unknownKeys.Add(Note(model, name, parsed.Kind, "unknown price key shape; ignored"));

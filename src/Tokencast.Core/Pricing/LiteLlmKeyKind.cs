@@ -6,7 +6,7 @@ public enum LiteLlmKeyKind
     /// <summary>A USD-per-token price of one bucket.</summary>
     TokenPrice,
 
-    /// <summary>A well-formed per-token price of a kind of token that has no bucket (cached audio, video).</summary>
+    /// <summary>A well-formed per-token price of a token kind without a bucket (cached audio, video).</summary>
     NoBucket,
 
     /// <summary>A price in another unit (per second, image, pixel, character, page, DBU, ...).</summary>

@@ -59,7 +59,8 @@ public sealed record ModelPrices
     /// the output price unless a reasoning price exists. There is no fallback between service tiers
     /// or between the 5-minute and 1-hour cache writes.
     /// </summary>
-    public bool TryGetPricePerToken(PriceTier tier, ServiceTier serviceTier, TokenBucket bucket, out decimal price)
+    public bool TryGetPricePerToken(
+        PriceTier tier, ServiceTier serviceTier, TokenBucket bucket, out decimal price)
     {
         ArgumentNullException.ThrowIfNull(tier);
         if (TryGetInherited(tier, serviceTier, bucket, out price))
@@ -71,7 +72,8 @@ public sealed record ModelPrices
             && TryGetInherited(tier, serviceTier, TokenBucket.Output, out price);
     }
 
-    private bool TryGetInherited(PriceTier tier, ServiceTier serviceTier, TokenBucket bucket, out decimal price) =>
+    private bool TryGetInherited(
+        PriceTier tier, ServiceTier serviceTier, TokenBucket bucket, out decimal price) =>
         tier.TryGetPrice(serviceTier, bucket, out price)
         || Tiers[0].TryGetPrice(serviceTier, bucket, out price);
 }

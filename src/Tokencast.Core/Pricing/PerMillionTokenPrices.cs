@@ -21,7 +21,8 @@ public sealed record PerMillionTokenPrices
     /// <summary>Writes to the 1-hour cache (<c>cache_write_1h_per_mtok</c>).</summary>
     public decimal? CacheWrite1HourPerMillionTokens { get; init; }
 
-    /// <summary>Reasoning output (<c>reasoning_per_mtok</c>); without it reasoning uses the output price.</summary>
+    /// <summary>Reasoning output (<c>reasoning_per_mtok</c>). Without it, reasoning uses the output price.
+    /// </summary>
     public decimal? ReasoningPerMillionTokens { get; init; }
 
     /// <summary>Fee in USD per call (<c>per_request_usd</c>).</summary>

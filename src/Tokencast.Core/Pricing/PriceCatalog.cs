@@ -117,7 +117,8 @@ public sealed class PriceCatalog
                 throw UnknownModel(model, target, date);
             }
 
-            prices = new ModelPrices { Model = target, Tiers = [new PriceTier(0, new Dictionary<PriceKey, decimal>())] };
+            var emptyBaseTier = new PriceTier(0, new Dictionary<PriceKey, decimal>());
+            prices = new ModelPrices { Model = target, Tiers = [emptyBaseTier] };
         }
 
         foreach (var priceOverride in applicable)
@@ -130,7 +131,9 @@ public sealed class PriceCatalog
 
     /// <summary>Returns whether <paramref name="model"/> names a model, override or alias.</summary>
     public bool Contains(string model) =>
-        _models.ContainsKey(model) || _overrides.Any(o => o.Model == model) || _aliases.Any(a => a.Alias == model);
+        _models.ContainsKey(model)
+        || _overrides.Any(o => o.Model == model)
+        || _aliases.Any(a => a.Alias == model);
 
     /// <summary>Suggests up to <paramref name="maxCount"/> known names close to an unknown one.</summary>
     public IReadOnlyList<string> SuggestNames(string model, int maxCount = 5) =>
@@ -221,7 +224,8 @@ public sealed class PriceCatalog
     private static PriceCatalog LoadBundledCore()
     {
         using var stream = typeof(PriceCatalog).Assembly.GetManifestResourceStream(BundledResource)
-            ?? throw new InvalidOperationException($"Embedded resource {BundledResource} is missing from the build.");
+            ?? throw new InvalidOperationException(
+                $"Embedded resource {BundledResource} is missing from the build.");
         return Load(stream, "bundled LiteLLM catalog 2026-07-24", rejectImplausiblePrices: false);
     }
 }

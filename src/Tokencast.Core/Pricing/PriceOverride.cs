@@ -65,7 +65,8 @@ public sealed record PriceOverride
             }
 
             var longTier = new Dictionary<PriceKey, decimal>();
-            AddPrices(longTier, ServiceTier.Standard, longContext.Prices, file, prefix + "long_context.", problems);
+            var longPrefix = prefix + "long_context.";
+            AddPrices(longTier, ServiceTier.Standard, longContext.Prices, file, longPrefix, problems);
             tiers.Add(new PriceTier(longContext.AboveTokens, longTier));
         }
 
@@ -127,7 +128,8 @@ public sealed record PriceOverride
             ("input_per_mtok", TokenBucket.UncachedInput, prices.InputPerMillionTokens),
             ("output_per_mtok", TokenBucket.Output, prices.OutputPerMillionTokens),
             ("cache_read_per_mtok", TokenBucket.CacheRead, prices.CacheReadPerMillionTokens),
-            ("cache_write_5m_per_mtok", TokenBucket.CacheWrite5Minutes, prices.CacheWrite5MinutesPerMillionTokens),
+            ("cache_write_5m_per_mtok", TokenBucket.CacheWrite5Minutes,
+                prices.CacheWrite5MinutesPerMillionTokens),
             ("cache_write_1h_per_mtok", TokenBucket.CacheWrite1Hour, prices.CacheWrite1HourPerMillionTokens),
             ("reasoning_per_mtok", TokenBucket.ReasoningOutput, prices.ReasoningPerMillionTokens),
         ];

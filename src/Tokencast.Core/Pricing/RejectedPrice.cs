@@ -9,4 +9,5 @@ namespace Tokencast.Core.Pricing;
 /// <param name="SourceKey">The catalog key as written, such as <c>input_cost_per_token</c>.</param>
 /// <param name="Value">The value as written.</param>
 /// <param name="Message">Why the price was rejected and what was expected.</param>
-public sealed record RejectedPrice(long AbovePromptTokens, PriceKey Key, string SourceKey, decimal Value, string Message);
+public sealed record RejectedPrice(
+    long AbovePromptTokens, PriceKey Key, string SourceKey, decimal Value, string Message);

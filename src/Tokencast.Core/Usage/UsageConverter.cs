@@ -26,7 +26,8 @@ public static class UsageConverter
     /// <summary>
     /// Converts reported usage into buckets, or returns false with every problem found as a sentence.
     /// </summary>
-    public static bool TryToBuckets(ReportedUsage usage, out UsageBuckets buckets, out IReadOnlyList<string> problems)
+    public static bool TryToBuckets(
+        ReportedUsage usage, out UsageBuckets buckets, out IReadOnlyList<string> problems)
     {
         ArgumentNullException.ThrowIfNull(usage);
         var found = new List<string>();
@@ -95,6 +96,8 @@ public static class UsageConverter
             return false;
         }
 
+        // NOTE: reported usage has no audio or image counts yet, so audio or image tokens inside a
+        // provider's input count (OpenAI prompt_tokens_details.audio_tokens) are priced as text input.
         buckets = new UsageBuckets
         {
             UncachedInput = uncached,

@@ -26,7 +26,7 @@ public class CallCostTests
     [Fact]
     public void Calculate_OpenAiCachedPrompt_CountsCacheOnce()
     {
-        // P1: 86 x 2.50 + 1,920 x 1.25 + 300 x 10 = 215 + 2,400 + 3,000 = 5,615 per million.
+        // 86 x 2.50 + 1,920 x 1.25 + 300 x 10 = 215 + 2,400 + 3,000 = 5,615 per million.
         var usage = new ReportedUsage
         {
             Convention = UsageConvention.OpenAi, InputTokens = 2_006, CacheReadTokens = 1_920, OutputTokens = 300,
@@ -38,7 +38,7 @@ public class CallCostTests
     [Fact]
     public void Calculate_AnthropicCacheWrite_NotCountedAsInput()
     {
-        // P2: 3 x 3 + 12,304 x 3.75 + 550 x 15 = 9 + 46,140 + 8,250 = 54,399 per million.
+        // 3 x 3 + 12,304 x 3.75 + 550 x 15 = 9 + 46,140 + 8,250 = 54,399 per million.
         var usage = new ReportedUsage
         {
             Convention = UsageConvention.Anthropic, InputTokens = 3, CacheWriteTokens = 12_304, OutputTokens = 550,
@@ -50,7 +50,7 @@ public class CallCostTests
     [Fact]
     public void Calculate_AllCacheWrite_WritePriceReplacesInputPrice()
     {
-        // P3: 1,000 x 3.75 = 3,750 per million; the input price is not added.
+        // 1,000 x 3.75 = 3,750 per million; the input price is not added.
         var usage = new ReportedUsage
         {
             Convention = UsageConvention.Anthropic, InputTokens = 0, CacheWriteTokens = 1_000, OutputTokens = 0,
@@ -62,7 +62,7 @@ public class CallCostTests
     [Fact]
     public void Calculate_OpenAiCacheInclusiveInput_KeepsPromptSize()
     {
-        // P4: 207 x 2.50 + 1,792 x 1.25 = 517.5 + 2,240 = 2,757.5 per million.
+        // 207 x 2.50 + 1,792 x 1.25 = 517.5 + 2,240 = 2,757.5 per million.
         var usage = new ReportedUsage
         {
             Convention = UsageConvention.OpenAi, InputTokens = 1_999, CacheReadTokens = 1_792, OutputTokens = 0,
@@ -77,7 +77,7 @@ public class CallCostTests
     [Fact]
     public void Calculate_AnthropicSmallInputLargeCacheRead_NotNegative()
     {
-        // P5: 19 x 3 + 39,000 x 0.30 = 57 + 11,700 = 11,757 per million.
+        // 19 x 3 + 39,000 x 0.30 = 57 + 11,700 = 11,757 per million.
         var usage = new ReportedUsage
         {
             Convention = UsageConvention.Anthropic, InputTokens = 19, CacheReadTokens = 39_000, OutputTokens = 0,
@@ -90,7 +90,7 @@ public class CallCostTests
     [Fact]
     public void Calculate_OneHourWrites_UseOneHourPrice()
     {
-        // P6: 600,000 x 6.25 + 400,000 x 10 = 3.75 + 4.00 USD.
+        // 600,000 x 6.25 + 400,000 x 10 = 3.75 + 4.00 USD.
         var prices = new PerMillionTokenPrices
         {
             CacheWrite5MinutesPerMillionTokens = 6.25m, CacheWrite1HourPerMillionTokens = 10m,
@@ -136,7 +136,7 @@ public class CallCostTests
     };
 
     [Theory]
-    // P7: 300,000 x 6 = 1.80 USD; the whole call moves to the upper tier.
+    // 300,000 x 6 = 1.80 USD; the whole call moves to the upper tier.
     [InlineData(300_000, "1.80")]
     // Exactly 200,000 stays in the lower tier: 200,000 x 3 = 0.60 USD.
     [InlineData(200_000, "0.60")]
@@ -155,7 +155,7 @@ public class CallCostTests
     [Fact]
     public void Calculate_CacheBucketsAboveThreshold_UseUpperTier()
     {
-        // P8: 240,000 x 0.60 + 5,000 x 7.50 = 0.144 + 0.0375 = 0.1815 USD for the cache part;
+        // 240,000 x 0.60 + 5,000 x 7.50 = 0.144 + 0.0375 = 0.1815 USD for the cache part;
         // the 5,000 uncached tokens add 5,000 x 6 = 0.03 USD.
         var usage = new UsageBuckets { UncachedInput = 5_000, CacheRead = 240_000, CacheWrite5Minutes = 5_000 };
 
@@ -210,7 +210,7 @@ public class CallCostTests
     [Fact]
     public void Calculate_OpenAiReasoning_CountedOnce()
     {
-        // P9: 14,746 x 30 + 1,944 x 180 = 442,380 + 349,920 = 792,300 per million.
+        // 14,746 x 30 + 1,944 x 180 = 442,380 + 349,920 = 792,300 per million.
         var prices = new PerMillionTokenPrices { InputPerMillionTokens = 30m, OutputPerMillionTokens = 180m };
         var usage = new ReportedUsage
         {
@@ -239,7 +239,7 @@ public class CallCostTests
     [Fact]
     public void Calculate_GeminiThoughts_BilledAsOutput()
     {
-        // P10: 55,021 x 1.25 + (923 + 785) x 10 = 68,776.25 + 17,080 per million.
+        // 55,021 x 1.25 + (923 + 785) x 10 = 68,776.25 + 17,080 per million.
         var prices = new PerMillionTokenPrices { InputPerMillionTokens = 1.25m, OutputPerMillionTokens = 10m };
         var usage = new ReportedUsage
         {
@@ -258,7 +258,7 @@ public class CallCostTests
     };
 
     [Theory]
-    // P11: 1,000,000 x 1 + 200,000 x 4 = 1.80 USD in batch; 2 + 1.6 = 3.60 USD standard.
+    // 1,000,000 x 1 + 200,000 x 4 = 1.80 USD in batch; 2 + 1.6 = 3.60 USD standard.
     [InlineData(ServiceTier.Batch, "1.80")]
     [InlineData(ServiceTier.Standard, "3.60")]
     public void Calculate_ServiceTier_UsesItsPrices(ServiceTier tier, string expected)
@@ -296,7 +296,7 @@ public class CallCostTests
     [Fact]
     public void Calculate_PerMillionPrice_DividedExactly()
     {
-        // P12: 10,000 x 3.00 / 1,000,000 = 0.03 USD.
+        // 10,000 x 3.00 / 1,000,000 = 0.03 USD.
         var prices = new PerMillionTokenPrices { InputPerMillionTokens = 3.00m };
 
         var cost = CallCost.Calculate(TestPrices.Model(prices), new UsageBuckets { UncachedInput = 10_000 },
@@ -308,7 +308,7 @@ public class CallCostTests
     [Fact]
     public void Calculate_PerTokenDecimalPrices_ExactWithoutBinaryError()
     {
-        // P14: 10 x 0.000003 + 100 x 0.000015 = 0.00003 + 0.0015 = 0.00153 exactly.
+        // 10 x 0.000003 + 100 x 0.000015 = 0.00003 + 0.0015 = 0.00153 exactly.
         var catalog = TestPrices.CatalogFromJson(
             """{"m": {"input_cost_per_token": 3e-6, "output_cost_per_token": 1.5e-5}}""");
         var usage = new UsageBuckets { UncachedInput = 10, Output = 100 };
@@ -322,7 +322,7 @@ public class CallCostTests
     [Fact]
     public void Calculate_ManySmallCalls_SumWithoutRounding()
     {
-        // P15: each call is 20 x 0.50 + 5 x 1.50 = 17.5 per million; 10,000 calls = 0.175 USD.
+        // each call is 20 x 0.50 + 5 x 1.50 = 17.5 per million; 10,000 calls = 0.175 USD.
         // Rounding each call to cents first would give 0.
         var prices = TestPrices.Model(new PerMillionTokenPrices
         {

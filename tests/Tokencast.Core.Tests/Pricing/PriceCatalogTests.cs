@@ -165,7 +165,7 @@ public class PriceCatalogTests
     ]);
 
     [Theory]
-    // P13: usage on 2026-08-18 uses the old prices: 1M x 5 + 1M x 0.50 + 100,000 x 30 = 5 + 0.5 + 3.
+    // usage on 2026-08-18 uses the old prices: 1M x 5 + 1M x 0.50 + 100,000 x 30 = 5 + 0.5 + 3.
     [InlineData("2026-08-18", "8.50")]
     [InlineData("2026-08-20", "8.50")]
     // From the effective date on: 4 + 0.4 + 2.
@@ -238,7 +238,7 @@ public class PriceCatalogTests
     [Fact]
     public void LoadFile_ImplausiblePrices_AllListed()
     {
-        // P12 family: 3.00 per MTok written as 0.003 per token.
+        // 3.00 per MTok written as 0.003 per token.
         var json = """
             {"a": {"input_cost_per_token": 0.003, "output_cost_per_token": 0.015},
              "b": {"input_cost_per_token": 3e-6, "output_cost_per_token": 1.5e-5}}

@@ -65,7 +65,7 @@ public class UsageConverterTests
     [Fact]
     public void ToBuckets_AnthropicCountsReadAsOpenAi_RejectsNotClamps()
     {
-        // P5 read in the wrong convention: cache 39,000 cannot be inside an input of 19.
+        // Anthropic-style counts read as OpenAI-style: cache 39,000 cannot be inside an input of 19.
         var usage = new ReportedUsage
         {
             Convention = UsageConvention.OpenAi, InputTokens = 19, CacheReadTokens = 39_000, OutputTokens = 0,
