@@ -59,11 +59,31 @@ public class PriceCatalogTests
     [Fact]
     public void LoadBundled_PriorityAboveThreshold_UsesPriorityUpperTier()
     {
-        // gpt-5.4 style keys: input_cost_per_token_above_272k_tokens_priority. gpt-5 has priority
-        // prices but no upper tier, so the priority base price applies: 300,000 x 2.5e-6 = 0.75.
+        // gpt-5 has priority prices but no upper tier, so the priority base price applies:
+        // 300,000 x 2.5e-6 = 0.75.
         var usage = new UsageBuckets { UncachedInput = 300_000 };
 
         Assert.Equal(0.75m, Price("gpt-5", usage, ServiceTier.Priority));
+    }
+
+    [Theory]
+    // Below the threshold: 100,000 x 2e-6 + 100,000 x 4e-7 (priority cache read) = 0.2 + 0.04.
+    [InlineData(100_000, "0.24")]
+    // Above it every bucket moves to the priority upper tier: 150,000 x 4e-6 + 100,000 x 8e-7.
+    [InlineData(150_000, "0.68")]
+    public void LoadFile_PriorityTierCrossing_UsesPriorityUpperTier(long uncached, string expected)
+    {
+        var catalog = TestPrices.CatalogFromJson("""
+            {"m": {"input_cost_per_token": 1e-6, "cache_read_input_token_cost": 2e-7,
+                   "input_cost_per_token_priority": 2e-6, "cache_read_input_token_cost_priority": 4e-7,
+                   "input_cost_per_token_above_200k_tokens_priority": 4e-6,
+                   "cache_read_input_token_cost_above_200k_tokens_priority": 8e-7}}
+            """);
+        var usage = new UsageBuckets { UncachedInput = uncached, CacheRead = 100_000 };
+
+        var cost = CallCost.Calculate(catalog.Resolve("m", Day), usage, ServiceTier.Priority);
+
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), cost.TotalUsd);
     }
 
     [Fact]
