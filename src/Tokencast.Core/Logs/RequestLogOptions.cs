@@ -1,0 +1,16 @@
+using Tokencast.Core.Usage;
+
+namespace Tokencast.Core.Logs;
+
+/// <summary>How to read a request log when its columns do not say enough.</summary>
+public sealed record RequestLogOptions
+{
+    /// <summary>Usage convention to use instead of detecting it from the columns.</summary>
+    public UsageConvention? Convention { get; init; }
+
+    /// <summary>Format to use instead of detecting it from the extension and content.</summary>
+    public LogFormat? Format { get; init; }
+
+    /// <summary>Column to read for a field, taking precedence over the known column names.</summary>
+    public IReadOnlyDictionary<LogField, string> ColumnMap { get; init; } = new Dictionary<LogField, string>();
+}

@@ -1,0 +1,365 @@
+using System.Globalization;
+using System.Text.Json;
+using Tokencast.Core.Pricing;
+using Tokencast.Core.Usage;
+
+namespace Tokencast.Core.Logs;
+
+/// <summary>
+/// Reads a request log in CSV or JSON Lines into <see cref="RequestRecord"/>s. Columns are matched to
+/// fields by known names (see <see cref="LogColumnNames"/>) or an explicit map, the usage convention
+/// is decided from the columns present, and each row's usage is converted to buckets here, at the
+/// edge. Every invalid row is reported, with file and line, in one <see cref="InvalidInputException"/>.
+/// </summary>
+public static class RequestLogReader
+{
+    private static readonly LogField[] UsageFields =
+    [
+        LogField.InputTokens, LogField.OutputTokens, LogField.CacheReadTokens, LogField.CacheWriteTokens,
+        LogField.CacheWrite5MinutesTokens, LogField.CacheWrite1HourTokens, LogField.ReasoningTokens,
+        LogField.TotalTokens,
+    ];
+
+    private static readonly LogField[] CacheFields =
+    [
+        LogField.CacheReadTokens, LogField.CacheWriteTokens, LogField.CacheWrite5MinutesTokens,
+        LogField.CacheWrite1HourTokens,
+    ];
+
+    /// <summary>Reads a log file, choosing the format by extension or, failing that, by content.</summary>
+    /// <exception cref="InvalidInputException">The file has invalid rows or ambiguous columns.</exception>
+    public static RequestLog Read(string path, RequestLogOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var text = File.ReadAllText(path);
+        return Parse(text, path, options);
+    }
+
+    /// <summary>Reads a log from text; <paramref name="source"/> names it in records and messages.</summary>
+    public static RequestLog Parse(string text, string source, RequestLogOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        options ??= new RequestLogOptions();
+        var format = options.Format ?? DetectFormat(source, text);
+        var (columns, rows) = format == LogFormat.Csv ? ReadCsv(text, source) : ReadJsonLines(text, source);
+
+        var problems = new List<InputProblem>();
+        var columnFields = MapColumns(columns, options, source, problems);
+        var convention = DecideConvention(columnFields, options, source, problems);
+        if (problems.Count > 0)
+        {
+            throw new InvalidInputException(problems);
+        }
+
+        var records = rows
+            .Select(row => BuildRecord(row.Line, row.Fields, source, columnFields, convention, problems))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidInputException(problems);
+        }
+
+        return new RequestLog(source, format, convention, columns, columnFields, records);
+    }
+
+    private static LogFormat DetectFormat(string source, string text)
+    {
+        var extension = Path.GetExtension(source).ToLowerInvariant();
+        if (extension == ".csv")
+        {
+            return LogFormat.Csv;
+        }
+
+        if (extension is ".jsonl" or ".ndjson" or ".json")
+        {
+            return LogFormat.JsonLines;
+        }
+
+        return text.TrimStart().StartsWith('{') ? LogFormat.JsonLines : LogFormat.Csv;
+    }
+
+    private static (List<string> Columns, List<(long Line, Dictionary<string, string> Fields)> Rows) ReadCsv(
+        string text, string source)
+    {
+        var rows = CsvRowReader.ReadRows(text, source).ToList();
+        if (rows.Count == 0)
+        {
+            throw new InvalidInputException(new InputProblem(source, null, null, null,
+                "log is empty; a CSV log needs a header row and at least one data row"));
+        }
+
+        var header = rows[0].Fields.Select(name => name.Trim()).ToList();
+        var problems = new List<InputProblem>();
+        var records = new List<(long, Dictionary<string, string>)>();
+        foreach (var (line, values) in rows.Skip(1))
+        {
+            if (values.Count != header.Count)
+            {
+                problems.Add(new InputProblem(source, line, null, null,
+                    $"row has {values.Count} fields but the header has {header.Count}; "
+                    + "quote fields that contain commas"));
+                continue;
+            }
+
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < header.Count; i++)
+            {
+                fields[header[i]] = values[i];
+            }
+
+            records.Add((line, fields));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidInputException(problems);
+        }
+
+        return (header, records);
+    }
+
+    private static (List<string> Columns, List<(long Line, Dictionary<string, string> Fields)> Rows)
+        ReadJsonLines(string text, string source)
+    {
+        var columns = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new List<(long, Dictionary<string, string>)>();
+        var problems = new List<InputProblem>();
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var lineText = lines[i].Trim();
+            if (lineText.Length == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(lineText);
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    problems.Add(new InputProblem(source, i + 1, null, null, "line is not a JSON object"));
+                    continue;
+                }
+
+                var fields = JsonLineFlattener.Flatten(document.RootElement);
+                foreach (var name in fields.Keys.Where(seen.Add))
+                {
+                    columns.Add(name);
+                }
+
+                rows.Add((i + 1, fields));
+            }
+            catch (JsonException exception)
+            {
+                problems.Add(new InputProblem(source, i + 1, null, null,
+                    $"line is not valid JSON: {exception.Message}"));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidInputException(problems);
+        }
+
+        return (columns, rows);
+    }
+
+    private static Dictionary<LogField, string> MapColumns(
+        List<string> columns, RequestLogOptions options, string source, List<InputProblem> problems)
+    {
+        var mapped = new Dictionary<LogField, string>();
+        foreach (var (field, column) in options.ColumnMap)
+        {
+            var match = columns.FirstOrDefault(c => string.Equals(c, column, StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+            {
+                problems.Add(new InputProblem(source, null, null, column,
+                    $"column mapped to {field} is not in the log; columns are: {string.Join(", ", columns)}"));
+                continue;
+            }
+
+            mapped[field] = match;
+        }
+
+        var explicitColumns = new HashSet<string>(mapped.Values, StringComparer.Ordinal);
+        foreach (var column in columns.Where(c => !explicitColumns.Contains(c)))
+        {
+            if (LogColumnNames.TryMatch(column, out var field, out _))
+            {
+                mapped.TryAdd(field, column);
+            }
+        }
+
+        return mapped;
+    }
+
+    private static UsageConvention? DecideConvention(
+        Dictionary<LogField, string> columnFields,
+        RequestLogOptions options,
+        string source,
+        List<InputProblem> problems)
+    {
+        var usageColumns = UsageFields.Where(columnFields.ContainsKey).Select(f => columnFields[f]).ToList();
+        if (usageColumns.Count == 0)
+        {
+            return options.Convention;
+        }
+
+        if (options.Convention is not null)
+        {
+            return options.Convention;
+        }
+
+        var conventions = usageColumns
+            .Select(column => LogColumnNames.TryMatch(column, out _, out var matched)
+                ? LogColumnNames.ConventionOf(column, matched)
+                : null)
+            .OfType<UsageConvention>()
+            .Distinct()
+            .ToList();
+        if (conventions.Count == 1)
+        {
+            return conventions[0];
+        }
+
+        // Without cache columns every convention gives the same buckets (reasoning inside output is
+        // the rule everywhere but Gemini, whose columns carry their own names), so any one will do.
+        var hasCacheColumns = CacheFields.Any(columnFields.ContainsKey);
+        if (conventions.Count == 0 && !hasCacheColumns)
+        {
+            return UsageConvention.OpenAi;
+        }
+
+        var found = conventions.Count == 0 ? "no provider-specific names" : string.Join(" and ", conventions);
+        problems.Add(new InputProblem(source, null, null, string.Join(", ", usageColumns),
+            $"cannot tell the usage convention from the columns ({found}); whether input includes cache "
+            + "tokens depends on it. Pass --convention openai, anthropic, gemini or opentelemetry"));
+        return null;
+    }
+
+    private static RequestRecord BuildRecord(
+        long line,
+        Dictionary<string, string> fields,
+        string source,
+        Dictionary<LogField, string> columnFields,
+        UsageConvention? convention,
+        List<InputProblem> problems)
+    {
+        string? Text(LogField field) =>
+            columnFields.TryGetValue(field, out var column) && fields.TryGetValue(column, out var value)
+                && !string.IsNullOrWhiteSpace(value)
+                ? value.Trim()
+                : null;
+
+        void Problem(LogField field, string? value, string message) =>
+            problems.Add(new InputProblem(source, line, columnFields.GetValueOrDefault(field), value, message));
+
+        long? Tokens(LogField field)
+        {
+            var text = Text(field);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (LogValueParser.TryParseTokens(text, out var tokens))
+            {
+                return tokens;
+            }
+
+            Problem(field, text, "token count must be a whole number of 0 or more");
+            return null;
+        }
+
+        var usage = new ReportedUsage
+        {
+            Convention = convention ?? UsageConvention.OpenAi,
+            InputTokens = Tokens(LogField.InputTokens),
+            OutputTokens = Tokens(LogField.OutputTokens),
+            CacheReadTokens = Tokens(LogField.CacheReadTokens),
+            CacheWriteTokens = Tokens(LogField.CacheWriteTokens),
+            CacheWrite5MinutesTokens = Tokens(LogField.CacheWrite5MinutesTokens),
+            CacheWrite1HourTokens = Tokens(LogField.CacheWrite1HourTokens),
+            ReasoningTokens = Tokens(LogField.ReasoningTokens),
+            TotalTokens = Tokens(LogField.TotalTokens),
+        };
+
+        UsageBuckets? buckets = null;
+        if (usage.HasAnyCount)
+        {
+            if (UsageConverter.TryToBuckets(usage, out var converted, out var usageProblems))
+            {
+                buckets = converted;
+            }
+            else
+            {
+                foreach (var message in usageProblems)
+                {
+                    problems.Add(new InputProblem(source, line, "usage", null, message));
+                }
+            }
+        }
+
+        var timeText = Text(LogField.Timestamp);
+        DateTimeOffset? timestamp = null;
+        TimeSpan? offset = null;
+        if (timeText is not null && !LogValueParser.TryParseTime(timeText, out timestamp, out offset))
+        {
+            Problem(LogField.Timestamp, timeText,
+                "timestamp must be ISO 8601 (2026-08-18T10:00:00Z), unix seconds or unix milliseconds");
+        }
+
+        var statusText = Text(LogField.Status);
+        var status = RequestStatus.Success;
+        if (statusText is not null && !LogValueParser.TryParseStatus(statusText, out status))
+        {
+            Problem(LogField.Status, statusText,
+                "status must be success, ok, completed, failed, error, cancelled, true/false or an HTTP code");
+        }
+
+        var tierText = Text(LogField.ServiceTier);
+        ServiceTier? serviceTier = null;
+        if (tierText is not null)
+        {
+            if (LogValueParser.TryParseServiceTier(tierText, out var tier))
+            {
+                serviceTier = tier;
+            }
+            else
+            {
+                Problem(LogField.ServiceTier, tierText,
+                    "service tier must be standard (default, auto), batch, flex or priority");
+            }
+        }
+
+        var hashText = Text(LogField.PrefixBlockHashes);
+        IReadOnlyList<long>? hashes = null;
+        if (hashText is not null && !LogValueParser.TryParseHashes(hashText, out hashes))
+        {
+            Problem(LogField.PrefixBlockHashes, hashText, "prefix block hashes must be a JSON array of integers");
+        }
+
+        return new RequestRecord
+        {
+            SourceFile = source,
+            Line = line,
+            Fields = fields,
+            Timestamp = timestamp,
+            TraceOffset = offset,
+            Model = Text(LogField.Model),
+            Feature = Text(LogField.Feature),
+            Cohort = Text(LogField.Cohort),
+            User = Text(LogField.User),
+            ConversationId = Text(LogField.ConversationId),
+            TaskId = Text(LogField.TaskId),
+            ResponseId = Text(LogField.ResponseId),
+            Status = status,
+            ServiceTier = serviceTier,
+            Usage = buckets is null ? null : usage,
+            Buckets = buckets,
+            PrefixBlockHashes = hashes,
+        };
+    }
+}
