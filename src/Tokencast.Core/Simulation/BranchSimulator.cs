@@ -4,9 +4,9 @@ using Tokencast.Core.Randomness;
 namespace Tokencast.Core.Simulation;
 
 /// <summary>
-/// Simulates trials of one branch: draws the trial's assumptions, then for every feature, cohort and
-/// month the spend of that month's tasks. Every random stream is keyed by (seed, trial, entity), so any
-/// block of trials computed anywhere gives the same numbers.
+/// Simulates trials of one branch: draws the trial's assumptions, then for every feature and cohort the
+/// spend of each month's tasks. Every random stream is keyed by (seed, trial, entity), so any block of
+/// trials computed anywhere gives the same numbers.
 /// </summary>
 public sealed class BranchSimulator
 {
@@ -19,8 +19,9 @@ public sealed class BranchSimulator
     private readonly int[][][] _lineMaps;
     private readonly ulong[] _featureKeys;
     private readonly ulong[] _cohortKeys;
+    private readonly int _normalsPerCell;
 
-    /// <summary>Creates the simulator; in aggregated mode <paramref name="pools"/> holds one pool per regime.</summary>
+    /// <summary>Creates the simulator; <paramref name="pools"/> holds one pool per feature regime.</summary>
     public BranchSimulator(BranchPlan branch, int months, ulong seed, SimulationMode mode, TaskCostPool[][] pools)
     {
         _branch = branch ?? throw new ArgumentNullException(nameof(branch));
@@ -32,6 +33,10 @@ public sealed class BranchSimulator
         _lineMaps = branch.Features.Select(f => f.Regimes.Select(r => r.CostLines.ToArray()).ToArray()).ToArray();
         _featureKeys = branch.Features.Select(f => StreamKey.Of("feature", f.Id)).ToArray();
         _cohortKeys = branch.Cohorts.Select(c => StreamKey.Of("cohort", c.Id)).ToArray();
+
+        // One standard normal per month segment; an even count because MathNet draws them in pairs.
+        var segments = branch.Features.Count == 0 ? 0 : branch.Features.Max(f => f.Months.Sum(m => m.Count));
+        _normalsPerCell = segments + (segments % 2);
     }
 
     /// <summary>Simulates trials [<paramref name="firstTrial"/>, first + count) into new samples.</summary>
@@ -41,22 +46,24 @@ public sealed class BranchSimulator
             _branch.Features.Count, _branch.Cohorts.Count, _branch.CostLines.Count, _months, firstTrial, trialCount);
         var random = new StableRandom(0);
         var assumptions = new TrialAssumptions(_branch, _months);
-        var lines = new double[_branch.CostLines.Count];
+        var scratch = new TrialScratch(_branch, _months, _normalsPerCell);
 
         for (var i = 0; i < trialCount; i++)
         {
             var trial = firstTrial + i;
             assumptions.Draw(_branch, _seed, trial, random);
-            SimulateTrial(trial, i, assumptions, random, lines, samples);
+            scratch.Clear();
+            SimulateTrial(trial, assumptions, random, scratch);
+            scratch.CopyTo(samples, i);
         }
 
         return samples;
     }
 
-    private void SimulateTrial(
-        int trial, int slot, TrialAssumptions assumptions, StableRandom random, double[] lines, BranchSamples samples)
+    private void SimulateTrial(int trial, TrialAssumptions assumptions, StableRandom random, TrialScratch scratch)
     {
         var trialKey = StreamKey.Combine(_seed, (ulong)trial);
+        var lines = scratch.Lines;
         for (var f = 0; f < _branch.Features.Count; f++)
         {
             var feature = _branch.Features[f];
@@ -70,35 +77,43 @@ public sealed class BranchSimulator
                     continue;
                 }
 
-                var cellKey = StreamKey.Combine(featureKey, _cohortKeys[c]);
+                // One stream per trial, feature and cohort covers all its months, in month order.
+                random.Reseed(StreamKey.Combine(featureKey, _cohortKeys[c]));
+                if (_mode == SimulationMode.Aggregated)
+                {
+                    Normal.Samples(random, scratch.Normals, 0, 1);
+                }
+
+                var normal = 0;
                 for (var m = 0; m < _months; m++)
                 {
+                    var segments = feature.Months[m];
                     var expectedTasks = assumptions.Users(c, m) * tasksPerUser * use.AvailableShare[m];
                     if (expectedTasks <= 0)
                     {
+                        normal += segments.Count;
                         continue;
                     }
 
                     Array.Clear(lines);
-                    var segments = feature.Months[m];
                     for (var s = 0; s < segments.Count; s++)
                     {
-                        random.Reseed(StreamKey.Combine(cellKey, (ulong)(m * 64 + s)));
-                        AddSegment(f, segments[s].Regime, expectedTasks * segments[s].ShareOfMonth, random, lines);
+                        var segment = segments[s];
+                        AddSegment(f, segment.Regime, expectedTasks * segment.ShareOfMonth, scratch.Normals[normal++], random, lines);
                     }
 
-                    Book(samples, slot, f, c, m, expectedTasks, assumptions, lines);
+                    scratch.Book(f, c, m, expectedTasks, assumptions);
                 }
             }
         }
     }
 
-    private void AddSegment(int feature, int regime, double expectedTasks, StableRandom random, double[] lines)
+    private void AddSegment(int feature, int regime, double expectedTasks, double normal, StableRandom random, double[] lines)
     {
         var lineMap = _lineMaps[feature][regime];
         if (_mode == SimulationMode.Aggregated)
         {
-            _pools[feature][regime].AddAggregate(expectedTasks, random, lineMap, lines);
+            _pools[feature][regime].AddAggregate(expectedTasks, normal, random, lineMap, lines);
             return;
         }
 
@@ -114,28 +129,5 @@ public sealed class BranchSimulator
                 lines[lineMap[line]] += taskLines[line];
             }
         }
-    }
-
-    private static void Book(
-        BranchSamples samples, int slot, int feature, int cohort, int month, double expectedTasks,
-        TrialAssumptions assumptions, double[] lines)
-    {
-        var cellTotal = 0.0;
-        for (var line = 0; line < lines.Length; line++)
-        {
-            var spend = lines[line] * assumptions.TrendFactor(line, month);
-            if (spend == 0)
-            {
-                continue;
-            }
-
-            samples.Spend(samples.CostLineSeries(line), month)[slot] += spend;
-            cellTotal += spend;
-        }
-
-        samples.Spend(BranchSamples.TotalSeries, month)[slot] += cellTotal;
-        samples.Spend(BranchSamples.FeatureSeries(feature), month)[slot] += cellTotal;
-        samples.Spend(samples.CohortSeries(cohort), month)[slot] += cellTotal;
-        samples.Tasks(feature, month)[slot] += expectedTasks;
     }
 }

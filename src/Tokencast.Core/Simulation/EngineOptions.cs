@@ -12,7 +12,7 @@ public sealed record EngineOptions(
     ulong Seed = 1,
     SimulationMode Mode = SimulationMode.Aggregated,
     int MaxDegreeOfParallelism = -1,
-    double PoolTargetRelativeError = 0.005)
+    double PoolTargetRelativeError = 0.01)
 {
     /// <summary>Trials simulated together by one worker; does not change the output.</summary>
     public const int TrialBlockSize = 64;

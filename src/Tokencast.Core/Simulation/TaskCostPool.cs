@@ -5,18 +5,22 @@ namespace Tokencast.Core.Simulation;
 
 /// <summary>
 /// The cost distribution of one task under one task model: a large sample of tasks simulated call by
-/// call, sorted by cost, with prefix sums of the first three powers so that the sum of many tasks can be
-/// drawn in constant time (the collective risk model of actuarial science).
+/// call and sorted by cost, from which the sum of many tasks is drawn in constant time (the collective
+/// risk model of actuarial science).
 /// </summary>
 /// <remarks>
 /// <para>
 /// A month of a feature in a cohort is a compound Poisson sum S = X_1 + ... + X_N with N ~ Poisson(λ).
-/// <see cref="AddAggregate"/> splits the task cost at a high threshold u chosen so that about
-/// <see cref="TailTasks"/> tasks per draw exceed it. Tasks above u are drawn one by one from the sample
-/// (their count is Poisson), so the rare expensive tasks that carry the tail stay exact. The many tasks at
-/// or below u are summed through their cumulants κ_j = λ E[X^j; X ≤ u] with the normal-power
-/// approximation S ≈ μ + σ (z + γ (z² − 1) / 6), which corrects the normal for the remaining skewness.
-/// Below <see cref="DirectLimit"/> expected tasks every task is drawn.
+/// Up to <see cref="DirectLimit"/> expected tasks every task is drawn from the sample. Above it,
+/// <see cref="AddAggregate"/> splits the sorted sample into a body and a tail of the m most expensive
+/// tasks. Tail tasks are drawn one by one (their count is Poisson(λ m / K)), so the rare expensive tasks
+/// that carry the tail stay exact. The body is summed through its cumulants κ_j = λ E[X^j; body] with the
+/// normal-power approximation S ≈ μ + σ (z + γ (z² − 1) / 6), which corrects the normal for skewness γ.
+/// </para>
+/// <para>
+/// m is the smallest tail (0, 1, 2, 4, ... tasks of the sample) that brings the body's skewness down to
+/// <see cref="MaxBodySkewness"/>, where normal-power is accurate, chosen once per octave of λ at the
+/// octave's low end (the skewness falls as λ grows). Large months therefore need no tail draws at all.
 /// </para>
 /// <para>
 /// The sample is a finite estimate of the task-cost distribution, so its mean carries a sampling error
@@ -25,20 +29,22 @@ namespace Tokencast.Core.Simulation;
 /// </remarks>
 public sealed class TaskCostPool
 {
-    /// <summary>Below this many expected tasks, every task of the month is drawn individually.</summary>
+    /// <summary>Up to this many expected tasks, every task of the month is drawn individually.</summary>
     public const double DirectLimit = 64;
 
-    /// <summary>Expected number of tasks per draw that are taken from the tail exactly.</summary>
-    public const double TailTasks = 8;
+    /// <summary>Skewness of the body above which more tasks are moved to the exactly drawn tail.</summary>
+    public const double MaxBodySkewness = 0.25;
+
+    /// <summary>Expected tail draws per month at most; beyond it the body keeps a higher skewness.</summary>
+    public const double MaxTailDraws = 32;
 
     private const int ChunkSize = 4096;
+    private const int FirstOctave = 6;
+    private const int Octaves = 58;
 
     private readonly double[] _sortedTotals;
     private readonly double[] _sortedLines;
-    private readonly double[] _prefix1;
-    private readonly double[] _prefix2;
-    private readonly double[] _prefix3;
-    private readonly double[] _linePrefix;
+    private readonly OctaveSplit[] _splits;
 
     private TaskCostPool(double[] totals, double[] lines, int lineCount)
     {
@@ -62,26 +68,18 @@ public sealed class TaskCostPool
             Array.Copy(lines, order[i] * lineCount, _sortedLines, i * lineCount, lineCount);
         }
 
-        _prefix1 = new double[count + 1];
-        _prefix2 = new double[count + 1];
-        _prefix3 = new double[count + 1];
-        _linePrefix = new double[(count + 1) * lineCount];
-        for (var i = 0; i < count; i++)
+        var sum = 0.0;
+        var squares = 0.0;
+        foreach (var x in _sortedTotals)
         {
-            var x = _sortedTotals[i];
-            _prefix1[i + 1] = _prefix1[i] + x;
-            _prefix2[i + 1] = _prefix2[i] + x * x;
-            _prefix3[i + 1] = _prefix3[i] + x * x * x;
-            for (var line = 0; line < lineCount; line++)
-            {
-                _linePrefix[(i + 1) * lineCount + line] =
-                    _linePrefix[i * lineCount + line] + _sortedLines[i * lineCount + line];
-            }
+            sum += x;
+            squares += x * x;
         }
 
-        Mean = _prefix1[count] / count;
-        var variance = Math.Max(0, _prefix2[count] / count - Mean * Mean) * count / Math.Max(1, count - 1);
+        Mean = sum / count;
+        var variance = Math.Max(0, squares / count - Mean * Mean) * count / Math.Max(1, count - 1);
         RelativeStandardError = Mean > 0 ? Math.Sqrt(variance / count) / Mean : 0;
+        _splits = BuildSplits();
     }
 
     /// <summary>Number of simulated tasks.</summary>
@@ -105,9 +103,9 @@ public sealed class TaskCostPool
     public static TaskCostPool Build(
         TaskModel model,
         ulong key,
-        int minTasks = 16_384,
-        int maxTasks = 262_144,
-        double targetRelativeError = 0.005)
+        int minTasks = 8_192,
+        int maxTasks = 131_072,
+        double targetRelativeError = 0.01)
     {
         ArgumentNullException.ThrowIfNull(model);
         var simulator = new TaskSimulator(model);
@@ -140,13 +138,24 @@ public sealed class TaskCostPool
     }
 
     /// <summary>Returns the mean cost per task on one cost line.</summary>
-    public double LineMean(int line) => _linePrefix[Count * LineCount + line] / Count;
+    public double LineMean(int line)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < Count; i++)
+        {
+            sum += _sortedLines[i * LineCount + line];
+        }
+
+        return sum / Count;
+    }
 
     /// <summary>
     /// Draws the total cost of a Poisson(<paramref name="expectedTasks"/>) number of tasks and adds it, by
     /// cost line, to <paramref name="lineSums"/> after mapping line i to <paramref name="lineMap"/>[i].
+    /// <paramref name="normal"/> is a standard normal deviate drawn by the caller for this month.
     /// </summary>
-    public void AddAggregate(double expectedTasks, StableRandom random, ReadOnlySpan<int> lineMap, Span<double> lineSums)
+    public void AddAggregate(
+        double expectedTasks, double normal, StableRandom random, ReadOnlySpan<int> lineMap, Span<double> lineSums)
     {
         if (!(expectedTasks > 0))
         {
@@ -164,48 +173,43 @@ public sealed class TaskCostPool
             return;
         }
 
-        var tailSize = (int)Math.Min(Count / 2, Math.Round(TailTasks * Count / expectedTasks));
-        var bodySize = Count - tailSize;
-        AddBody(expectedTasks, bodySize, random, lineMap, lineSums);
-
-        if (tailSize > 0)
+        var split = _splits[OctaveOf(expectedTasks)];
+        AddBody(expectedTasks, normal, split, lineMap, lineSums);
+        if (split.TailSize > 0)
         {
-            var tailTasks = Poisson.Sample(random, expectedTasks * tailSize / Count);
+            var tailTasks = Poisson.Sample(random, expectedTasks * split.TailSize / Count);
+            var bodySize = Count - split.TailSize;
             for (var i = 0; i < tailTasks; i++)
             {
-                AddTask(bodySize + (int)random.NextBelow((ulong)tailSize), lineMap, lineSums);
+                AddTask(bodySize + (int)random.NextBelow((ulong)split.TailSize), lineMap, lineSums);
             }
         }
     }
 
-    private void AddBody(double expectedTasks, int bodySize, StableRandom random, ReadOnlySpan<int> lineMap, Span<double> lineSums)
+    private static void AddBody(double expectedTasks, double z, OctaveSplit split, ReadOnlySpan<int> lineMap, Span<double> lineSums)
     {
-        var sum1 = _prefix1[bodySize];
-        if (sum1 <= 0)
+        if (split.Moment1 <= 0)
         {
             return;
         }
 
-        var perTask = expectedTasks / Count;
-        var mean = perTask * sum1;
-        var variance = perTask * _prefix2[bodySize];
-        var third = perTask * _prefix3[bodySize];
+        var mean = expectedTasks * split.Moment1;
+        var variance = expectedTasks * split.Moment2;
         var sd = Math.Sqrt(variance);
-        var skewness = variance > 0 ? third / (variance * sd) : 0;
+        var skewness = variance > 0 ? expectedTasks * split.Moment3 / (variance * sd) : 0;
 
         // Normal-power approximation; the map z -> z + γ(z² - 1)/6 rises only for z > -3/γ.
-        var z = Normal.Sample(random, 0, 1);
         if (skewness > 0)
         {
             z = Math.Max(z, -3 / skewness);
         }
 
         var total = Math.Max(0, mean + sd * (z + skewness * (z * z - 1) / 6));
-        var scale = total / sum1;
-        var offset = bodySize * LineCount;
-        for (var line = 0; line < LineCount; line++)
+        var scale = total / split.Moment1;
+        var shares = split.LineMoments;
+        for (var line = 0; line < shares.Length; line++)
         {
-            lineSums[lineMap[line]] += _linePrefix[offset + line] * scale;
+            lineSums[lineMap[line]] += shares[line] * scale;
         }
     }
 
@@ -216,6 +220,68 @@ public sealed class TaskCostPool
         {
             lineSums[lineMap[line]] += _sortedLines[offset + line];
         }
+    }
+
+    private static int OctaveOf(double expectedTasks)
+    {
+        var exponent = (int)((BitConverter.DoubleToInt64Bits(expectedTasks) >> 52) & 0x7FF) - 1023;
+        return Math.Clamp(exponent - FirstOctave, 0, Octaves - 1);
+    }
+
+    private OctaveSplit[] BuildSplits()
+    {
+        var count = Count;
+        var prefix1 = new double[count + 1];
+        var prefix2 = new double[count + 1];
+        var prefix3 = new double[count + 1];
+        for (var i = 0; i < count; i++)
+        {
+            var x = _sortedTotals[i];
+            prefix1[i + 1] = prefix1[i] + x;
+            prefix2[i + 1] = prefix2[i] + x * x;
+            prefix3[i + 1] = prefix3[i] + x * x * x;
+        }
+
+        var linePrefix = new double[(count + 1) * LineCount];
+        for (var i = 0; i < count; i++)
+        {
+            for (var line = 0; line < LineCount; line++)
+            {
+                linePrefix[(i + 1) * LineCount + line] = linePrefix[i * LineCount + line] + _sortedLines[i * LineCount + line];
+            }
+        }
+
+        var splits = new OctaveSplit[Octaves];
+        for (var octave = 0; octave < Octaves; octave++)
+        {
+            var lowestTasks = Math.Pow(2, octave + FirstOctave);
+            var maxTail = (int)Math.Min(count / 2, Math.Floor(MaxTailDraws * count / lowestTasks));
+            var tail = 0;
+            while (tail < maxTail && BodySkewness(prefix2, prefix3, count - tail, lowestTasks) > MaxBodySkewness)
+            {
+                tail = Math.Min(maxTail, tail == 0 ? 1 : tail * 2);
+            }
+
+            var body = count - tail;
+            var lineMoments = new double[LineCount];
+            for (var line = 0; line < LineCount; line++)
+            {
+                lineMoments[line] = linePrefix[body * LineCount + line] / count;
+            }
+
+            splits[octave] = new OctaveSplit(
+                tail, prefix1[body] / count, prefix2[body] / count, prefix3[body] / count, lineMoments);
+        }
+
+        return splits;
+    }
+
+    private static double BodySkewness(double[] prefix2, double[] prefix3, int body, double expectedTasks)
+    {
+        var count = prefix2.Length - 1;
+        var moment2 = prefix2[body] / count;
+        var moment3 = prefix3[body] / count;
+        return moment2 > 0 ? moment3 / (Math.Pow(moment2, 1.5) * Math.Sqrt(expectedTasks)) : 0;
     }
 
     private static void SimulateRange(TaskSimulator simulator, ulong key, double[] totals, double[] lines, int from, int to)
@@ -249,4 +315,10 @@ public sealed class TaskCostPool
         var variance = Math.Max(0, squares / totals.Length - mean * mean);
         return mean > 0 ? Math.Sqrt(variance / totals.Length) / mean : 0;
     }
+
+    /// <summary>
+    /// The body/tail split for one octave of expected tasks: the tail size and the body's raw moments per
+    /// sampled task (sums over the body divided by the pool size), in total and per cost line.
+    /// </summary>
+    private sealed record OctaveSplit(int TailSize, double Moment1, double Moment2, double Moment3, double[] LineMoments);
 }

@@ -1,0 +1,95 @@
+namespace Tokencast.Core.Simulation;
+
+/// <summary>
+/// Per-thread working memory for one trial: spend per month by feature, cohort and cost line, summed in
+/// small local arrays and copied into <see cref="BranchSamples"/> once the trial is done.
+/// </summary>
+internal sealed class TrialScratch
+{
+    private readonly int _months;
+    private readonly double[] _total;
+    private readonly double[] _features;
+    private readonly double[] _cohorts;
+    private readonly double[] _costLines;
+    private readonly double[] _tasks;
+
+    public TrialScratch(BranchPlan branch, int months, int normalsPerCell)
+    {
+        _months = months;
+        _total = new double[months];
+        _features = new double[branch.Features.Count * months];
+        _cohorts = new double[branch.Cohorts.Count * months];
+        _costLines = new double[branch.CostLines.Count * months];
+        _tasks = new double[branch.Features.Count * months];
+        Lines = new double[branch.CostLines.Count];
+        Normals = new double[Math.Max(2, normalsPerCell)];
+    }
+
+    /// <summary>Spend per cost line of the month being simulated, before price trends.</summary>
+    public double[] Lines { get; }
+
+    /// <summary>Standard normal deviates for the months of one feature and cohort.</summary>
+    public double[] Normals { get; }
+
+    public void Clear()
+    {
+        Array.Clear(_total);
+        Array.Clear(_features);
+        Array.Clear(_cohorts);
+        Array.Clear(_costLines);
+        Array.Clear(_tasks);
+    }
+
+    /// <summary>Applies price trends to <see cref="Lines"/> and adds the month's spend to every breakdown.</summary>
+    public void Book(int feature, int cohort, int month, double expectedTasks, TrialAssumptions assumptions)
+    {
+        var cellTotal = 0.0;
+        for (var line = 0; line < Lines.Length; line++)
+        {
+            if (Lines[line] == 0)
+            {
+                continue;
+            }
+
+            var spend = Lines[line] * assumptions.TrendFactor(line, month);
+            _costLines[line * _months + month] += spend;
+            cellTotal += spend;
+        }
+
+        _total[month] += cellTotal;
+        _features[feature * _months + month] += cellTotal;
+        _cohorts[cohort * _months + month] += cellTotal;
+        _tasks[feature * _months + month] += expectedTasks;
+    }
+
+    public void CopyTo(BranchSamples samples, int slot)
+    {
+        for (var m = 0; m < _months; m++)
+        {
+            samples.Spend(BranchSamples.TotalSeries, m)[slot] = _total[m];
+        }
+
+        Copy(_features, samples.Features, BranchSamples.FeatureSeries, samples, slot);
+        Copy(_cohorts, samples.Cohorts, samples.CohortSeries, samples, slot);
+        Copy(_costLines, samples.CostLines, samples.CostLineSeries, samples, slot);
+        for (var f = 0; f < samples.Features; f++)
+        {
+            for (var m = 0; m < _months; m++)
+            {
+                samples.Tasks(f, m)[slot] = _tasks[f * _months + m];
+            }
+        }
+    }
+
+    private void Copy(double[] source, int count, Func<int, int> series, BranchSamples samples, int slot)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var s = series(i);
+            for (var m = 0; m < _months; m++)
+            {
+                samples.Spend(s, m)[slot] = source[i * _months + m];
+            }
+        }
+    }
+}
