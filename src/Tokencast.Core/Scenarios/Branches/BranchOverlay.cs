@@ -29,9 +29,10 @@ internal sealed partial class BranchOverlay
 
     /// <summary>
     /// Applies <paramref name="branch"/> to <paramref name="root"/> and returns the new tree without
-    /// <c>branches</c>, or null after reporting a <c>set</c> path that does not exist.
+    /// <c>branches</c>. A <c>set</c> path that does not exist is reported to <paramref name="context"/> and
+    /// skipped, so the other entries are still checked.
     /// </summary>
-    public static (YamlMappingNode Root, BranchOverlay Overlay)? Apply(
+    public static (YamlMappingNode Root, BranchOverlay Overlay) Apply(
         YamlMappingNode root, BranchSpec branch, ParseContext context)
     {
         var overlay = new BranchOverlay(context, branch.Name,
@@ -39,15 +40,12 @@ internal sealed partial class BranchOverlay
         var branchNode = (YamlMappingNode)root.Children[new YamlScalarNode("branches")];
         var branchBody = (YamlMappingNode)branchNode.Children[new YamlScalarNode(branch.Name)];
         var current = overlay.CopyMapping(root, except: "branches");
-        var valid = true;
         if (branchBody.Children.TryGetValue(new YamlScalarNode("set"), out var set) && set is YamlMappingNode settings)
         {
             foreach (var (key, value) in settings.Children)
             {
                 var path = ((YamlScalarNode)key).Value!;
-                var applied = overlay.Set(current, path, key, value, branch.Description);
-                valid &= applied is not null;
-                current = applied ?? current;
+                current = overlay.Set(current, path, key, value, branch.Description) ?? current;
             }
         }
 
@@ -57,7 +55,7 @@ internal sealed partial class BranchOverlay
             current = overlay.AddEvents(current, addedEvents, branch.Description);
         }
 
-        return valid ? (current, overlay) : null;
+        return (current, overlay);
     }
 
     /// <summary>
@@ -208,7 +206,7 @@ internal sealed partial class BranchOverlay
         {
             var written = NodePaths.Item(NodePaths.Child(_branchPath, "add_events"), i);
             _pathMap.Add((NodePaths.Item("events", baseCount + i), written));
-            _assumptions.Add(new BranchAssumption(written, "(not set)", NodeText.Render(added.Children[i]),
+            _assumptions.Add(new BranchAssumption(NodePaths.Item("add_events", i), "(not set)", NodeText.Render(added.Children[i]),
                 description));
         }
 

@@ -95,7 +95,7 @@ internal static class EventReader
             return null;
         }
 
-        return PriceReader.ReadPrice(mapping, model, day) is { } price
+        return PriceReader.ReadPrice(mapping, model, day, isPriceEntry: false) is { } price
             ? new PriceChangeEvent(day, price, mapping.Location)
             : null;
     }

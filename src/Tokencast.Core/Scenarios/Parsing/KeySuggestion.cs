@@ -27,7 +27,7 @@ internal static class KeySuggestion
 
     /// <summary>Formats " (did you mean 'x'?)" for the closest candidate, or an empty string.</summary>
     public static string Hint(string name, IEnumerable<string> candidates) =>
-        Closest(name, candidates) is { } closest ? $"; did you mean '{closest}'?" : "";
+        Closest(name, candidates) is { } closest ? $" (did you mean '{closest}'?)" : "";
 
     private static int Distance(string a, string b)
     {

@@ -38,7 +38,7 @@ internal static class PriceReader
                 continue;
             }
 
-            var price = ReadPrice(entry, model, effective);
+            var price = ReadPrice(entry, model, effective, isPriceEntry: true);
             var key = $"{model} from {effective?.ToString("yyyy-MM-dd") ?? "the start"}";
             if (price is not null && seen.Add(key, entry.Find("model")!, entry.ChildPath("model")))
             {
@@ -50,10 +50,11 @@ internal static class PriceReader
     }
 
     /// <summary>
-    /// Reads the price keys of <paramref name="entry"/>. A model whose entry lacks the input or output price
-    /// must be a catalog model, so it is recorded as a catalog reference.
+    /// Reads the price keys of <paramref name="entry"/>. With <paramref name="isPriceEntry"/>, an entry that lacks
+    /// the input or output price must override a catalog model, so it is recorded as a catalog reference;
+    /// otherwise the model is recorded as a reference to a tier, alias, custom or catalog model.
     /// </summary>
-    public static PriceSpec? ReadPrice(MappingReader entry, string model, DateOnly? effective)
+    public static PriceSpec? ReadPrice(MappingReader entry, string model, DateOnly? effective, bool isPriceEntry)
     {
         var context = entry.Context;
         if (!PriceKeys.Any(entry.Has))
@@ -80,10 +81,14 @@ internal static class PriceReader
             return null;
         }
 
-        if (prices.InputPerMtok is null || prices.OutputPerMtok is null)
+        var modelNode = entry.Find("model") ?? entry.Node;
+        if (!isPriceEntry)
         {
-            context.Refer(ReferenceKind.CatalogOverride, model, entry.Find("model") ?? entry.Node,
-                entry.ChildPath("model"));
+            context.Refer(ReferenceKind.Model, model, modelNode, entry.ChildPath("model"));
+        }
+        else if (prices.InputPerMtok is null || prices.OutputPerMtok is null)
+        {
+            context.Refer(ReferenceKind.CatalogOverride, model, modelNode, entry.ChildPath("model"));
         }
 
         return new PriceSpec(model, effective, prices, perRequest, longContext, batch, entry.Location);

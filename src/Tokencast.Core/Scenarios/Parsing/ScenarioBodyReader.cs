@@ -13,13 +13,16 @@ internal static class ScenarioBodyReader
 
     private static readonly string[] ExpectedBranches = ["baseline", "growth", "stretch"];
 
-    /// <summary>Reads the document; returns null when a required top-level value is missing or invalid.</summary>
-    public static Scenario? Read(YamlNode root, ParseContext context)
+    /// <summary>
+    /// Reads the document. The scenario is null when a required top-level value is missing or invalid; the
+    /// branches are read in any case so that their problems are reported too.
+    /// </summary>
+    public static (Scenario? Scenario, List<BranchSpec> Branches) Read(YamlNode root, ParseContext context)
     {
         if (MappingReader.Open(root, "", context, "a scenario mapping with name, start_month, horizon_months", Keys)
             is not { } top)
         {
-            return null;
+            return (null, []);
         }
 
         var name = top.Text("name", required: true);
@@ -44,13 +47,13 @@ internal static class ScenarioBodyReader
 
         if (name is null || startMonth is not { } start || horizon is not { } months)
         {
-            return null;
+            return (null, branches);
         }
 
         var scenario = new Scenario(name, description, start, (int)months, seed, (int?)trials, catalog, budget, tiers,
             prices, aliases, features, cohorts, events, branches, catalogReferences, context.File);
         WarnAboutUnusedParts(scenario, top);
-        return scenario;
+        return (scenario, branches);
     }
 
     private static string? ReadCatalogPath(MappingReader top)

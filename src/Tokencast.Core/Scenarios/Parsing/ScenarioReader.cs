@@ -41,17 +41,17 @@ public static class ScenarioReader
         ArgumentNullException.ThrowIfNull(baseDirectory);
         var root = Load(text, fileName);
         var context = new ParseContext(fileName, baseDirectory);
-        var scenario = ScenarioBodyReader.Read(root, context);
+        var (scenario, branchSpecs) = ScenarioBodyReader.Read(root, context);
         var problems = new UniqueList(context.Problems);
         var warnings = new UniqueList(context.Warnings);
 
         var branches = new List<ScenarioBranch>();
-        if (scenario is not null && scenario.Branches.Count == 0)
+        if (scenario is not null && branchSpecs.Count == 0)
         {
             branches.Add(new ScenarioBranch("baseline", null, scenario, []));
         }
 
-        foreach (var branch in scenario?.Branches ?? [])
+        foreach (var branch in branchSpecs)
         {
             if (ResolveBranch((YamlMappingNode)root, branch, context, problems, warnings) is { } resolved)
             {
@@ -74,18 +74,17 @@ public static class ScenarioReader
         YamlMappingNode root, BranchSpec branch, ParseContext baseContext, UniqueList problems, UniqueList warnings)
     {
         var overlayContext = new ParseContext(baseContext.File, baseContext.BaseDirectory);
-        if (BranchOverlay.Apply(root, branch, overlayContext) is not var (overlaidRoot, overlay))
-        {
-            problems.AddRange(overlayContext.Problems);
-            return null;
-        }
+        var (overlaidRoot, overlay) = BranchOverlay.Apply(root, branch, overlayContext);
+        problems.AddRange(overlayContext.Problems);
 
         var context = new ParseContext(baseContext.File, baseContext.BaseDirectory, overlay.Lines,
             baseContext.EmpiricalCache);
-        var scenario = ScenarioBodyReader.Read(overlaidRoot, context);
+        var (scenario, _) = ScenarioBodyReader.Read(overlaidRoot, context);
         problems.AddRange(Rewrite(context.Problems, baseContext.Problems, overlay));
         warnings.AddRange(Rewrite(context.Warnings, baseContext.Warnings, overlay));
-        return scenario is null ? null : new ScenarioBranch(branch.Name, branch.Description, scenario, overlay.Assumptions);
+        return scenario is null || overlayContext.Problems.Count > 0
+            ? null
+            : new ScenarioBranch(branch.Name, branch.Description, scenario, overlay.Assumptions);
     }
 
     // Problems that the base document has too are reported once, with their base path.
