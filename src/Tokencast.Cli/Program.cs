@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tokencast.Cli.Commands;
 
 namespace Tokencast.Cli;
 
@@ -17,6 +18,6 @@ internal static class Program
 
     private static IEnumerable<Command> CreateCommands()
     {
-        yield break;
+        yield return ValidateCommand.Create();
     }
 }

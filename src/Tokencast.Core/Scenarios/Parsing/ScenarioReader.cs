@@ -106,6 +106,13 @@ public static class ScenarioReader
             throw new InvalidInputException(new InputProblem(fileName, exception.Start.Line, null, null,
                 $"invalid YAML or JSON: {message}"));
         }
+        catch (InvalidOperationException)
+        {
+            // NOTE: YamlDotNet 18.1.0 throws this without a position on some malformed input, such as a flow
+            // list left open before the next key, so the line is unknown here.
+            throw new InvalidInputException(new InputProblem(fileName, null, null, null,
+                "invalid YAML or JSON: the file could not be parsed; check for unclosed brackets or quotes"));
+        }
 
         if (stream.Documents.Count == 0 || ScalarReader.IsNull(stream.Documents[0].RootNode))
         {
