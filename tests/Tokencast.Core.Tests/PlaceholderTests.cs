@@ -1,7 +1,0 @@
-namespace Tokencast.Core.Tests;
-
-public class PlaceholderTests
-{
-    [Fact]
-    public void Build_Compiles_True() => Assert.True(typeof(PlaceholderTests).Assembly is not null);
-}
