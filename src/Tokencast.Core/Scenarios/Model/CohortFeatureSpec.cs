@@ -1,6 +1,6 @@
 namespace Tokencast.Core.Scenarios;
 
-/// <summary>How one cohort uses one feature.</summary>
+/// <summary>Use of one feature by one cohort.</summary>
 /// <param name="FeatureId">Id of the feature.</param>
 /// <param name="Adoption">Share of the cohort's users active on the feature, in [0, 1].</param>
 /// <param name="TasksPerActiveUser">Tasks per active user per month.</param>

@@ -22,7 +22,10 @@ namespace Tokencast.Core.Scenarios;
 /// <param name="CatalogModelReferences">
 /// Model names that are not a tier, alias or custom model, so must be keys of the price catalog.
 /// </param>
-/// <param name="SourceFile">Full path of the scenario file, or null.</param>
+/// <param name="SourceFile">
+/// Full path of the scenario file when read with <see cref="ScenarioReader.ReadFile"/>, else the file name given
+/// to <see cref="ScenarioReader.Read"/>, or null.
+/// </param>
 public sealed record Scenario(
     string Name,
     string? Description,

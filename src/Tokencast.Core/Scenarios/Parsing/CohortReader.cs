@@ -9,20 +9,8 @@ internal static class CohortReader
 
     private static readonly string[] FeatureKeys = ["adoption", "tasks_per_active_user", "launch", "ramp_months"];
 
-    public static List<CohortSpec> Read(YamlNode? node, string path, ParseContext context, IdRegistry ids)
-    {
-        var cohorts = new List<CohortSpec>();
-        foreach (var (item, itemPath, _) in SequenceItems.Read(node, path, context, "cohorts"))
-        {
-            if (MappingReader.Open(item, itemPath, context, "a cohort", Keys) is { } mapping
-                && ReadCohort(mapping, ids) is { } cohort)
-            {
-                cohorts.Add(cohort);
-            }
-        }
-
-        return cohorts;
-    }
+    public static List<CohortSpec> Read(YamlNode? node, string path, ParseContext context, IdRegistry ids) =>
+        SequenceItems.ReadMappings(node, path, context, "cohort", Keys, cohort => ReadCohort(cohort, ids));
 
     private static CohortSpec? ReadCohort(MappingReader cohort, IdRegistry ids)
     {

@@ -33,20 +33,8 @@ internal static class FeatureReader
 
     private const string TokenExpected = "a token distribution such as {lognormal: {median: 400, p95: 3000}}";
 
-    public static List<FeatureSpec> Read(YamlNode? node, string path, ParseContext context, IdRegistry ids)
-    {
-        var features = new List<FeatureSpec>();
-        foreach (var (item, itemPath, _) in SequenceItems.Read(node, path, context, "features"))
-        {
-            if (MappingReader.Open(item, itemPath, context, "a feature", Keys) is { } mapping
-                && ReadFeature(mapping, ids) is { } feature)
-            {
-                features.Add(feature);
-            }
-        }
-
-        return features;
-    }
+    public static List<FeatureSpec> Read(YamlNode? node, string path, ParseContext context, IdRegistry ids) =>
+        SequenceItems.ReadMappings(node, path, context, "feature", Keys, feature => ReadFeature(feature, ids));
 
     private static FeatureSpec? ReadFeature(MappingReader feature, IdRegistry ids)
     {

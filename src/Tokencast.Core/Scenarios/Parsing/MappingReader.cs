@@ -4,8 +4,8 @@ using YamlDotNet.RepresentationModel;
 namespace Tokencast.Core.Scenarios;
 
 /// <summary>
-/// Reads the keys of one YAML mapping with their positions. Opening it reports unknown keys; each typed read
-/// reports a missing required key, a wrong type or an out-of-range value, and returns null in that case.
+/// Reads the keys of one YAML mapping with their positions. Opening it reports unknown keys. Each typed read
+/// reports a missing required key, a wrong type or an out-of-range value, and then returns null.
 /// </summary>
 internal sealed partial class MappingReader
 {

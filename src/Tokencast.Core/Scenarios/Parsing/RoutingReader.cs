@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Tokencast.Core.Scenarios;
 
-/// <summary>Reads a feature's <c>routing</c>, which holds a <c>cascade</c>.</summary>
+/// <summary>Reads a feature's <c>routing</c>, which contains a <c>cascade</c>.</summary>
 internal static class RoutingReader
 {
     private static readonly string[] CascadeKeys = ["cheap", "strong", "escalation_rate", "confidence", "threshold"];

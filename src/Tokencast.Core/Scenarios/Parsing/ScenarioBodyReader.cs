@@ -14,8 +14,8 @@ internal static class ScenarioBodyReader
     private static readonly string[] ExpectedBranches = ["baseline", "growth", "stretch"];
 
     /// <summary>
-    /// Reads the document. The scenario is null when a required top-level value is missing or invalid; the
-    /// branches are read in any case so that their problems are reported too.
+    /// Reads the document. The scenario is null when a required top-level value is missing or invalid. The
+    /// branches are read in any case, so their problems are reported too.
     /// </summary>
     public static (Scenario? Scenario, List<BranchSpec> Branches) Read(YamlNode root, ParseContext context)
     {

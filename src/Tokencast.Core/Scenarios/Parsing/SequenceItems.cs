@@ -24,4 +24,30 @@ internal static class SequenceItems
             yield return (sequence.Children[i], NodePaths.Item(path, i), i);
         }
     }
+
+    /// <summary>
+    /// Opens each item as a mapping with <paramref name="keys"/> and reads it with <paramref name="read"/>,
+    /// keeping the items that read without problems.
+    /// </summary>
+    public static List<T> ReadMappings<T>(
+        YamlNode? node,
+        string path,
+        ParseContext context,
+        string what,
+        IReadOnlyList<string> keys,
+        Func<MappingReader, T?> read)
+        where T : class
+    {
+        var results = new List<T>();
+        foreach (var (item, itemPath, _) in Read(node, path, context, $"{what}s"))
+        {
+            if (MappingReader.Open(item, itemPath, context, $"a {what}", keys) is { } mapping
+                && read(mapping) is { } result)
+            {
+                results.Add(result);
+            }
+        }
+
+        return results;
+    }
 }
