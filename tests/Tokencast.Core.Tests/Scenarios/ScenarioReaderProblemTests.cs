@@ -148,6 +148,15 @@ public class ScenarioReaderProblemTests
     }
 
     [Fact]
+    public void Read_DuplicateKey_ReportsSecondLine()
+    {
+        var problem = Assert.Single(ScenarioFiles.Problems(ScenarioFiles.Minimal + "\nname: again\n"));
+
+        Assert.Equal(15, problem.Line);
+        Assert.Contains("Duplicate key", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_UnclosedFlowList_ReportsInvalidYaml()
     {
         var problem = Assert.Single(ScenarioFiles.Problems("name: a\nstart_month: [2027-01\nhorizon_months: 3\n"));
