@@ -19,5 +19,6 @@ internal static class Program
     private static IEnumerable<Command> CreateCommands()
     {
         yield return CostCommand.Create();
+        yield return ValidateCommand.Create();
     }
 }

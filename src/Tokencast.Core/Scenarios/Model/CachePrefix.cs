@@ -1,0 +1,11 @@
+namespace Tokencast.Core.Scenarios;
+
+/// <summary>Part of the prompt that prompt caching covers.</summary>
+public enum CachePrefix
+{
+    /// <summary>The system prompt and tool definitions.</summary>
+    SystemAndTools,
+
+    /// <summary>The system prompt, tool definitions and the conversation history before this call.</summary>
+    SystemToolsAndHistory,
+}

@@ -1,0 +1,103 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Tokencast.Core.Scenarios;
+
+/// <summary>Reads the top level of a scenario document into a <see cref="Scenario"/>.</summary>
+internal static class ScenarioBodyReader
+{
+    public static readonly string[] Keys =
+    [
+        "name", "description", "start_month", "horizon_months", "seed", "trials", "catalog", "budget", "models",
+        "prices", "aliases", "features", "cohorts", "events", "branches",
+    ];
+
+    private static readonly string[] ExpectedBranches = ["baseline", "growth", "stretch"];
+
+    /// <summary>
+    /// Reads the document. The scenario is null when a required top-level value is missing or invalid. The
+    /// branches are read in any case, so their problems are reported too.
+    /// </summary>
+    public static (Scenario? Scenario, List<BranchSpec> Branches) Read(YamlNode root, ParseContext context)
+    {
+        if (MappingReader.Open(root, "", context, "a scenario mapping with name, start_month, horizon_months", Keys)
+            is not { } top)
+        {
+            return (null, []);
+        }
+
+        var name = top.Text("name", required: true);
+        var description = top.Text("description");
+        var startMonth = top.Month("start_month", required: true);
+        var horizon = top.Integer("horizon_months", ValueRange.HorizonMonths, required: true);
+        var seed = top.Integer("seed", ValueRange.Any);
+        var trials = top.Integer("trials", ValueRange.PositiveInteger);
+        var catalog = ReadCatalogPath(top);
+        var budget = BudgetReader.Read(top.Find("budget"), "budget", context);
+        var tiers = TierReader.Read(top.Find("models"), "models", context);
+        var prices = PriceReader.Read(top.Find("prices"), "prices", context);
+        var aliases = AliasReader.Read(top.Find("aliases"), "aliases", context);
+        var featureIds = new IdRegistry(context, "feature id");
+        var features = FeatureReader.Read(top.Find("features"), "features", context, featureIds);
+        var cohortIds = new IdRegistry(context, "cohort id");
+        var cohorts = CohortReader.Read(top.Find("cohorts"), "cohorts", context, cohortIds);
+        var events = EventReader.Read(top.Find("events"), "events", context);
+        var branches = BranchReader.Read(top.Find("branches"), "branches", context);
+        var catalogReferences = ReferenceChecker.Check(
+            context, featureIds.Ids, cohortIds.Ids, tiers, aliases, prices);
+
+        if (name is null || startMonth is not { } start || horizon is not { } months)
+        {
+            return (null, branches);
+        }
+
+        var scenario = new Scenario(name, description, start, (int)months, seed, (int?)trials, catalog, budget, tiers,
+            prices, aliases, features, cohorts, events, branches, catalogReferences, context.File);
+        WarnAboutUnusedParts(scenario, top);
+        return (scenario, branches);
+    }
+
+    private static string? ReadCatalogPath(MappingReader top)
+    {
+        if (top.Text("catalog") is not { } relative)
+        {
+            return null;
+        }
+
+        var fullPath = top.Context.ResolvePath(relative);
+        if (!File.Exists(fullPath))
+        {
+            top.Context.Report(top.Find("catalog")!, "catalog", relative,
+                $"file not found: {fullPath}; paths are relative to the scenario file");
+            return null;
+        }
+
+        return fullPath;
+    }
+
+    private static void WarnAboutUnusedParts(Scenario scenario, MappingReader top)
+    {
+        var context = top.Context;
+        if (top.Find("branches") is { } branchesNode && scenario.Branches.Count > 0)
+        {
+            var missing = ExpectedBranches.Where(b => scenario.Branches.All(s => s.Name != b)).ToList();
+            if (missing.Count > 0)
+            {
+                context.Warn(branchesNode, "branches", null,
+                    $"no {string.Join(", ", missing)} branch; reports compare baseline, growth and stretch");
+            }
+        }
+
+        var usedFeatures = scenario.Cohorts.SelectMany(c => c.Features).Select(f => f.FeatureId).ToHashSet();
+        foreach (var feature in scenario.Features.Where(f => !usedFeatures.Contains(f.Id)))
+        {
+            context.Warnings.Add(new InputProblem(context.File, feature.Source.Line, feature.Source.Path, feature.Id,
+                "no cohort uses this feature, so it has no tasks"));
+        }
+
+        foreach (var spec in scenario.Events.Where(e => e.Date > scenario.EndMonth.AddMonths(1).AddDays(-1)))
+        {
+            context.Warnings.Add(new InputProblem(context.File, spec.Source.Line, spec.Source.Path + ".date",
+                spec.Date.ToString("yyyy-MM-dd"), "event is after the last forecast month and has no effect"));
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Tokencast.Core.Scenarios;
+
+/// <summary>
+/// Reads and validates scenario files (YAML, or JSON with the same keys) and resolves their branches.
+/// </summary>
+public static class ScenarioReader
+{
+    /// <summary>
+    /// Reads the scenario file at <paramref name="path"/>. Relative paths inside it (catalog, empirical files)
+    /// are resolved against the file's folder.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The file is missing or invalid; carries every problem found.</exception>
+    public static ScenarioDocument ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new InvalidInputException(new InputProblem(path, null, null, null, "file not found"));
+        }
+
+        var document = Read(File.ReadAllText(fullPath), path, Path.GetDirectoryName(fullPath)!);
+        return document with
+        {
+            Base = document.Base with { SourceFile = fullPath },
+            Branches = [.. document.Branches.Select(b => b with { Scenario = b.Scenario with { SourceFile = fullPath } })],
+        };
+    }
+
+    /// <summary>
+    /// Reads scenario text. <paramref name="fileName"/> is used in messages and may be null;
+    /// <paramref name="baseDirectory"/> is the folder relative paths inside the text start from.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The text is invalid; carries every problem found.</exception>
+    public static ScenarioDocument Read(string text, string? fileName, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(baseDirectory);
+        var root = Load(text, fileName);
+        var context = new ParseContext(fileName, baseDirectory);
+        var (scenario, branchSpecs) = ScenarioBodyReader.Read(root, context);
+        var problems = new UniqueList(context.Problems);
+        var warnings = new UniqueList(context.Warnings);
+
+        var branches = new List<ScenarioBranch>();
+        if (scenario is not null && branchSpecs.Count == 0)
+        {
+            branches.Add(new ScenarioBranch("baseline", null, scenario, []));
+        }
+
+        foreach (var branch in branchSpecs)
+        {
+            if (ResolveBranch((YamlMappingNode)root, branch, context, problems, warnings) is { } resolved)
+            {
+                branches.Add(resolved);
+            }
+        }
+
+        if (problems.Items.Count > 0 || scenario is null)
+        {
+            var ordered = problems.Items.OrderBy(p => p.Line ?? 0).ToList();
+            throw new InvalidInputException(ordered.Count > 0
+                ? ordered
+                : [new InputProblem(fileName, null, null, null, "invalid scenario")]);
+        }
+
+        return new ScenarioDocument(scenario, branches, warnings.Items);
+    }
+
+    private static ScenarioBranch? ResolveBranch(
+        YamlMappingNode root, BranchSpec branch, ParseContext baseContext, UniqueList problems, UniqueList warnings)
+    {
+        var overlayContext = new ParseContext(baseContext.File, baseContext.BaseDirectory);
+        var (overlaidRoot, overlay) = BranchOverlay.Apply(root, branch, overlayContext);
+        problems.AddRange(overlayContext.Problems);
+
+        var context = new ParseContext(baseContext.File, baseContext.BaseDirectory, overlay.Lines,
+            baseContext.EmpiricalCache);
+        var (scenario, _) = ScenarioBodyReader.Read(overlaidRoot, context);
+        problems.AddRange(Rewrite(context.Problems, baseContext.Problems, overlay));
+        warnings.AddRange(Rewrite(context.Warnings, baseContext.Warnings, overlay));
+        return scenario is null || overlayContext.Problems.Count > 0
+            ? null
+            : new ScenarioBranch(branch.Name, branch.Description, scenario, overlay.Assumptions);
+    }
+
+    // Problems that the base document has too are reported once, with their base path.
+    private static IEnumerable<InputProblem> Rewrite(
+        IEnumerable<InputProblem> found, IReadOnlyCollection<InputProblem> inBase, BranchOverlay overlay) =>
+        found.Where(p => !inBase.Contains(p))
+            .Select(p => p.Path is null ? p : p with { Path = overlay.RewritePath(p.Path) });
+
+    private static YamlNode Load(string text, string? fileName)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException exception)
+        {
+            var message = exception.InnerException?.Message ?? StripMark(exception.Message);
+            throw new InvalidInputException(new InputProblem(fileName, exception.Start.Line, null, null,
+                $"invalid YAML or JSON: {message}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // NOTE: YamlDotNet 18.1.0 throws this without a position on some malformed input, such as a flow
+            // list left open before the next key, so the line is unknown here.
+            throw new InvalidInputException(new InputProblem(fileName, null, null, null,
+                "invalid YAML or JSON: the file could not be parsed; check for unclosed brackets or quotes"));
+        }
+
+        if (stream.Documents.Count == 0 || ScalarReader.IsNull(stream.Documents[0].RootNode))
+        {
+            throw new InvalidInputException(new InputProblem(fileName, null, null, null,
+                "file is empty; expected a scenario with name, start_month and horizon_months"));
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            throw new InvalidInputException(new InputProblem(fileName, stream.Documents[1].RootNode.Start.Line, null,
+                null, "expected one YAML document, found several; remove the extra '---' separators"));
+        }
+
+        return stream.Documents[0].RootNode;
+    }
+
+    // YamlDotNet prefixes messages with "(Line: 3, Col: 1, Idx: 20) - (Line: ...): "; the line is reported apart.
+    private static string StripMark(string message)
+    {
+        var separator = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && separator > 0
+            ? message[(separator + 3)..]
+            : message;
+    }
+
+    private sealed class UniqueList(IEnumerable<InputProblem> initial)
+    {
+        private readonly HashSet<InputProblem> _seen = [.. initial];
+
+        public List<InputProblem> Items { get; } = [.. initial.Distinct()];
+
+        public void AddRange(IEnumerable<InputProblem> problems)
+        {
+            foreach (var problem in problems.Where(_seen.Add))
+            {
+                Items.Add(problem);
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace Tokencast.Core.Scenarios;
+
+/// <summary>Allowed interval of a number, with the wording used in error messages.</summary>
+internal sealed record ValueRange(
+    double? Min,
+    bool MinExclusive,
+    double? Max,
+    bool MaxExclusive,
+    string Description)
+{
+    public static readonly ValueRange Any = new(null, false, null, false, "a number");
+
+    public static readonly ValueRange Probability = new(0, false, 1, false, "a number from 0 to 1");
+
+    public static readonly ValueRange NonNegative = new(0, false, null, false, "a number >= 0");
+
+    public static readonly ValueRange Positive = new(0, true, null, false, "a number > 0");
+
+    public static readonly ValueRange AboveMinusOne = new(-1, true, null, false, "a number > -1");
+
+    public static readonly ValueRange OpenUnitInterval = new(0, true, 1, true, "a number between 0 and 1, exclusive");
+
+    public static readonly ValueRange NonNegativeInteger = new(0, false, null, false, "a whole number >= 0");
+
+    public static readonly ValueRange PositiveInteger = new(1, false, null, false, "a whole number >= 1");
+
+    public static readonly ValueRange HorizonMonths = new(1, false, 120, false, "a whole number from 1 to 120");
+
+    public bool Contains(double value) =>
+        !double.IsNaN(value)
+        && (Min is not { } min || (MinExclusive ? value > min : value >= min))
+        && (Max is not { } max || (MaxExclusive ? value < max : value <= max));
+
+    /// <summary>Returns the smallest allowed value when the interval is closed at the bottom, else null.</summary>
+    public double? InclusiveMin => MinExclusive ? null : Min;
+
+    /// <summary>Returns the largest allowed value when the interval is closed at the top, else null.</summary>
+    public double? InclusiveMax => MaxExclusive ? null : Max;
+}
