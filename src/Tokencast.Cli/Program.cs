@@ -20,5 +20,6 @@ internal static class Program
     {
         yield return CostCommand.Create();
         yield return ValidateCommand.Create();
+        yield return ForecastCommand.Create();
     }
 }

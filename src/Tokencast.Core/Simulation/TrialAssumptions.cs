@@ -76,11 +76,15 @@ internal sealed class TrialAssumptions
             var step = Math.Max(0, 1 + trend.MonthlyChange.Sample(random));
             foreach (var line in trend.CostLines)
             {
+                // A trend that started before the horizon has already compounded by its first month.
                 var factor = 1.0;
                 for (var m = trend.FirstMonth + 1; m < _months; m++)
                 {
                     factor *= step;
-                    _trendFactor[line * _months + m] *= factor;
+                    if (m >= 0)
+                    {
+                        _trendFactor[line * _months + m] *= factor;
+                    }
                 }
             }
         }

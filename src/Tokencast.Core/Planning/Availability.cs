@@ -1,0 +1,49 @@
+using Tokencast.Core.Scenarios;
+
+namespace Tokencast.Core.Planning;
+
+/// <summary>
+/// The share of each month in which a cohort can use a feature: 0 before launch, the share of days
+/// from the launch date in the launch month, times a linear adoption ramp of
+/// min(1, (months since launch + 1) / ramp months).
+/// </summary>
+internal static class Availability
+{
+    public static double[] ByMonth(Scenario scenario, DateOnly? launch, int rampMonths)
+    {
+        var shares = new double[scenario.HorizonMonths];
+        for (var m = 0; m < shares.Length; m++)
+        {
+            var monthStart = scenario.StartMonth.AddMonths(m);
+            var nextMonth = monthStart.AddMonths(1);
+            if (launch is not { } date || date <= monthStart)
+            {
+                shares[m] = Ramp(launch, monthStart, rampMonths);
+                continue;
+            }
+
+            if (date >= nextMonth)
+            {
+                shares[m] = 0;
+                continue;
+            }
+
+            var daysInMonth = nextMonth.DayNumber - monthStart.DayNumber;
+            var liveDays = nextMonth.DayNumber - date.DayNumber;
+            shares[m] = (double)liveDays / daysInMonth * Ramp(launch, monthStart, rampMonths);
+        }
+
+        return shares;
+    }
+
+    private static double Ramp(DateOnly? launch, DateOnly monthStart, int rampMonths)
+    {
+        if (launch is not { } date || rampMonths <= 0)
+        {
+            return 1;
+        }
+
+        var monthsSinceLaunch = (monthStart.Year - date.Year) * 12 + monthStart.Month - date.Month;
+        return Math.Clamp((monthsSinceLaunch + 1.0) / rampMonths, 0, 1);
+    }
+}
