@@ -68,6 +68,23 @@ internal static class TestPlans
         return new SimulationPlan("heavy", new DateOnly(2027, 1, 1), 3, [branch]);
     }
 
+    /// <summary>
+    /// <see cref="HeavyTailed"/> plus a "growth" branch with twice the users of every cohort and no budget.
+    /// </summary>
+    public static SimulationPlan WithGrowthBranch()
+    {
+        var baseline = HeavyTailed();
+        var growth = HeavyTailed(usersScale: 2).Branches[0] with
+        {
+            Name = "growth",
+            Description = "twice the users",
+            Assumptions = [new BranchAssumption("cohorts.small.users", "40", "80")],
+            MonthlyBudgetUsd = [],
+            TotalBudgetUsd = null,
+        };
+        return baseline with { Branches = [baseline.Branches[0], growth] };
+    }
+
     private static FeaturePlan Feature(string id, TaskModel model, int[] lines) =>
         new(id, [new TaskRegime(model, lines)], Enumerable.Repeat<IReadOnlyList<MonthSegment>>([new MonthSegment(0, 1)], 3).ToArray());
 
