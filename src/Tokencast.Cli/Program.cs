@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tokencast.Cli.Commands;
+using Tokencast.Core.Calibration;
 
 namespace Tokencast.Cli;
 
@@ -21,5 +22,6 @@ internal static class Program
         yield return CostCommand.Create();
         yield return ValidateCommand.Create();
         yield return ForecastCommand.Create();
+        yield return CalibrateCommand.Create(RequestLogObservations.Read);
     }
 }

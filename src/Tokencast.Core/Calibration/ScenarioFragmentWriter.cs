@@ -155,9 +155,9 @@ public static class ScenarioFragmentWriter
         }
 
         writer.Write("\n    cache:\n");
-        writer.Write("      prefix: system_tools_and_history\n");
-        // NOTE: the scenario reads hit_rate as a share of calls. The value written is token-weighted
-        // because that prices cached input; the comment above also gives the share of calls with a hit.
+        // With prompt_share the scenario reads hit_rate as the share of prompt tokens read from the
+        // cache, which is the token-weighted fraction the replay measures.
+        writer.Write("      prefix: prompt_share\n");
         writer.Write(Invariant($"      hit_rate: {written.TokenHitFraction:0.####}"));
         if (written.TimeToLive is null)
         {

@@ -164,8 +164,8 @@ internal sealed class FeatureTimeline
             prices,
             ToServiceTier(feature.ServiceTier),
             needsCacheRead: cache is not null,
-            needsCacheWrite5Minutes: cache is { WriteTtl: ScenarioWriteTtl.FiveMinutes },
-            needsCacheWrite1Hour: cache is { WriteTtl: ScenarioWriteTtl.OneHour },
+            needsCacheWrite5Minutes: cache is { WriteTtl: ScenarioWriteTtl.FiveMinutes, Prefix: not CachePrefix.PromptShare },
+            needsCacheWrite1Hour: cache is { WriteTtl: ScenarioWriteTtl.OneHour, Prefix: not CachePrefix.PromptShare },
             path,
             feature.Source.File,
             feature.Source.Line,
@@ -188,7 +188,12 @@ internal sealed class FeatureTimeline
     private static PromptCacheModel ToCache(CacheSpec cache) => new(
         cache.HitRate,
         cache.WriteTtl == ScenarioWriteTtl.OneHour ? Simulation.CacheWriteTtl.OneHour : Simulation.CacheWriteTtl.FiveMinutes,
-        cache.Prefix == CachePrefix.SystemToolsAndHistory);
+        cache.Prefix switch
+        {
+            CachePrefix.SystemToolsAndHistory => PromptCacheScope.SystemToolsAndHistory,
+            CachePrefix.PromptShare => PromptCacheScope.PromptShare,
+            _ => PromptCacheScope.SystemAndTools,
+        });
 
     private static Pricing.ServiceTier ToServiceTier(ScenarioServiceTier tier) => tier switch
     {

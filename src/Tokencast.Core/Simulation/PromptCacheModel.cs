@@ -4,14 +4,18 @@ namespace Tokencast.Core.Simulation;
 
 /// <summary>
 /// Prompt caching of a feature. The cacheable prefix is the system prompt and tool definitions, and with
-/// <see cref="IncludeHistory"/> also the context that the previous call of the task already sent. On each
-/// call the prefix is a cache read with probability <see cref="HitRate"/>, otherwise it is written at the
-/// price of <see cref="WriteTtl"/>.
+/// <see cref="PromptCacheScope.SystemToolsAndHistory"/> also the context that the previous call of the task
+/// already sent. On each call the prefix is a cache read with probability <see cref="HitRate"/>, otherwise it
+/// is written at the price of <see cref="WriteTtl"/>. With <see cref="PromptCacheScope.PromptShare"/> the
+/// hit rate is instead the share of every prompt read from an automatic cache, with no writes.
 /// </summary>
 public sealed record PromptCacheModel
 {
     /// <summary>Creates the cache policy.</summary>
-    public PromptCacheModel(double hitRate, CacheWriteTtl writeTtl = CacheWriteTtl.FiveMinutes, bool includeHistory = false)
+    public PromptCacheModel(
+        double hitRate,
+        CacheWriteTtl writeTtl = CacheWriteTtl.FiveMinutes,
+        PromptCacheScope scope = PromptCacheScope.SystemAndTools)
     {
         if (!(hitRate >= 0 && hitRate <= 1))
         {
@@ -20,7 +24,7 @@ public sealed record PromptCacheModel
 
         HitRate = hitRate;
         WriteTtl = writeTtl;
-        IncludeHistory = includeHistory;
+        Scope = scope;
     }
 
     /// <summary>Share of calls whose cacheable prefix is read from the cache.</summary>
@@ -29,8 +33,8 @@ public sealed record PromptCacheModel
     /// <summary>The lifetime, and so the price, of cache writes on a miss.</summary>
     public CacheWriteTtl WriteTtl { get; }
 
-    /// <summary>Whether the history already sent is part of the cacheable prefix.</summary>
-    public bool IncludeHistory { get; }
+    /// <summary>Which part of the prompt the cache covers.</summary>
+    public PromptCacheScope Scope { get; }
 
     /// <summary>
     /// Returns the hit rate above which caching a prefix costs less than sending it uncached: the saving
@@ -51,5 +55,5 @@ public sealed record PromptCacheModel
 
     /// <summary>A canonical text used to key random streams.</summary>
     public string Describe() =>
-        string.Create(CultureInfo.InvariantCulture, $"cache={HitRate:R},{WriteTtl},history={IncludeHistory}");
+        string.Create(CultureInfo.InvariantCulture, $"cache={HitRate:R},{WriteTtl},{Scope}");
 }

@@ -152,13 +152,20 @@ public sealed class TaskSimulator
 
         var prompt = state.FixedPromptTokens + state.Context;
         var cache = _model.Cache;
-        var cacheable = cache is null ? 0 : state.FixedPromptTokens + (cache.IncludeHistory ? state.SentContext : 0);
-        var uncached = prompt - cacheable;
-
         var prices = state.Choice.Prices;
         var tier = prices.TierFor(prompt);
-        var cost = uncached * tier.UncachedInput + output * tier.Output + reasoning * tier.ReasoningOutput
-            + prices.PerRequestUsd;
+        var cost = output * tier.Output + reasoning * tier.ReasoningOutput + prices.PerRequestUsd;
+        if (cache is { Scope: PromptCacheScope.PromptShare })
+        {
+            var read = Math.Round(prompt * cache.HitRate);
+            state.ModelCostUsd += cost + read * tier.CacheRead + (prompt - read) * tier.UncachedInput;
+            return output;
+        }
+
+        var cacheable = cache is null
+            ? 0
+            : state.FixedPromptTokens + (cache.Scope == PromptCacheScope.SystemToolsAndHistory ? state.SentContext : 0);
+        cost += (prompt - cacheable) * tier.UncachedInput;
         if (cacheable > 0)
         {
             var hit = random.NextDouble() < cache!.HitRate;

@@ -21,7 +21,7 @@ public class ScenarioFragmentWriterTests
         Assert.Single(DistributionKeys(mooncake, "input_tokens"));
         Assert.Single(DistributionKeys(mooncake, "output_tokens"));
         var cache = (YamlMappingNode)mooncake.Children[new YamlScalarNode("cache")];
-        Assert.Equal("system_tools_and_history", Scalar(cache, "prefix"));
+        Assert.Equal("prompt_share", Scalar(cache, "prefix"));
         Assert.Equal("0.2812", Scalar(cache, "hit_rate"));
         Assert.Equal("5m", Scalar(cache, "write_ttl"));
         var azure = (YamlMappingNode)features.Children[1];

@@ -70,7 +70,7 @@ public class ScenarioReaderExampleTests
         Assert.Equal(new CacheSpec(CachePrefix.SystemToolsAndHistory, 0.8, CacheWriteTtl.FiveMinutes,
             chat.Cache!.Source), chat.Cache);
         Assert.Equal("budget", chat.Routing!.Cascade.Cheap);
-        Assert.Equal("sonnet-latest", chat.Routing.Cascade.Strong);
+        Assert.Equal("flagship", chat.Routing.Cascade.Strong);
         Assert.Equal(0.25, chat.Routing.Cascade.EscalationRate);
     }
 

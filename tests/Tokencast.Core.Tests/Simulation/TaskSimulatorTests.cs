@@ -227,4 +227,18 @@ public class TaskSimulatorTests
 
         Assert.Equal(700, SimulateOnce(model) * 1e6, 6);
     }
+
+    [Fact]
+    public void PromptShareCache_ReadsShareOfWholePrompt_WithoutWrites()
+    {
+        // 10,000-token prompt, 30 % read at $0.30/MTok and 70 % uncached at $3/MTok:
+        // 3,000 x 0.3e-6 + 7,000 x 3e-6 = 0.0009 + 0.021.
+        var prices = TestModels.Flat(input: 3, cacheRead: 0.3, cacheWrite5Minutes: 3.75);
+        var model = TestModels.Chat(prices, 10_000, 0) with
+        {
+            Cache = new PromptCacheModel(0.3, scope: PromptCacheScope.PromptShare),
+        };
+
+        Assert.Equal(0.0219, SimulateOnce(model), 12);
+    }
 }

@@ -23,6 +23,7 @@ internal static class FeatureReader
     {
         ["system_and_tools"] = CachePrefix.SystemAndTools,
         ["system_tools_and_history"] = CachePrefix.SystemToolsAndHistory,
+        ["prompt_share"] = CachePrefix.PromptShare,
     };
 
     private static readonly Dictionary<string, CacheWriteTtl> CacheTtls = new()
