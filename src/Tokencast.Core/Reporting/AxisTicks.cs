@@ -40,7 +40,7 @@ public static class AxisTicks
         var last = Math.Ceiling(max / step) * step;
 
         // Rounding each tick to the decimals of a fractional step removes float noise such as
-        // 0.6000000000000001; Math.Round accepts at most 15 decimals.
+        // 0.6000000000000001. Math.Round accepts at most 15 decimals.
         var decimals = -(int)Math.Floor(Math.Log10(step));
         var count = (int)Math.Round((last - first) / step) + 1;
         var ticks = new double[count];
@@ -62,15 +62,21 @@ public static class AxisTicks
         var exponent = Math.Floor(Math.Log10(value));
         var power = Math.Pow(10, exponent);
         var fraction = value / power;
-        double nice;
-        if (round)
-        {
-            nice = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10;
-        }
-        else
-        {
-            nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
-        }
+        var nice = round
+            ? fraction switch
+            {
+                < 1.5 => 1,
+                < 3 => 2,
+                < 7 => 5,
+                _ => 10,
+            }
+            : fraction switch
+            {
+                <= 1 => 1,
+                <= 2 => 2,
+                <= 5 => 5,
+                _ => 10,
+            };
 
         return nice * power;
     }

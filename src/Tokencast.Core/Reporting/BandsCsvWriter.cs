@@ -8,7 +8,7 @@ namespace Tokencast.Core.Reporting;
 /// <remarks>
 /// <para>
 /// One row per branch, series kind, series name and month. The kinds are <c>total</c>,
-/// <c>cumulative</c>, <c>feature</c>, <c>cohort</c> and <c>model</c> (the model kind also holds the
+/// <c>cumulative</c>, <c>feature</c>, <c>cohort</c> and <c>model</c> (the model kind also contains the
 /// tool execution and human escalation cost lines). Every series except <c>cumulative</c> ends with a
 /// horizon row whose month is empty. Cumulative spend has no horizon row because its last month already
 /// is the horizon total.
@@ -26,7 +26,9 @@ public static class BandsCsvWriter
         "branch,kind,series,month,p5,p10,p50,p90,p95,mean," +
         "se_p5,se_p10,se_p50,se_p90,se_p95,se_mean,budget_usd,p_exceed_budget";
 
-    /// <summary>Writes the header and every row of <paramref name="result"/> to <paramref name="destination"/>.</summary>
+    /// <summary>
+    /// Writes the header and every row of <paramref name="result"/> to <paramref name="destination"/>.
+    /// </summary>
     public static void Write(ForecastResult result, TextWriter destination)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -37,10 +39,12 @@ public static class BandsCsvWriter
         foreach (var branch in result.Branches)
         {
             var budgets = BranchBudgets.Monthly(branch);
-            WriteSeries(destination, branch.Name, "total", branch.Total, budgets, BranchBudgets.Horizon(branch));
+            var horizonBudget = BranchBudgets.Horizon(branch);
+            WriteSeries(destination, branch.Name, "total", branch.Total, budgets, horizonBudget);
             foreach (var month in branch.Cumulative)
             {
-                WriteRow(destination, branch.Name, "cumulative", branch.Total.Name, month.Month, month.Band, null);
+                WriteRow(
+                    destination, branch.Name, "cumulative", branch.Total.Name, month.Month, month.Band, null);
             }
 
             WriteAll(destination, branch.Name, "feature", branch.Features);
@@ -49,7 +53,8 @@ public static class BandsCsvWriter
         }
     }
 
-    private static void WriteAll(TextWriter destination, string branch, string kind, IEnumerable<SeriesBands> series)
+    private static void WriteAll(
+        TextWriter destination, string branch, string kind, IEnumerable<SeriesBands> series)
     {
         foreach (var item in series)
         {
@@ -90,9 +95,10 @@ public static class BandsCsvWriter
             kind,
             CsvText.Field(series),
             month is { } start ? ReportText.Month(start) : "",
-            Spend(band.P5), Spend(band.P10), Spend(band.P50), Spend(band.P90), Spend(band.P95), Spend(band.Mean),
-            Spend(errors.P5), Spend(errors.P10), Spend(errors.P50), Spend(errors.P90), Spend(errors.P95),
-            Spend(errors.Mean),
+            Spend(band.P5), Spend(band.P10), Spend(band.P50),
+            Spend(band.P90), Spend(band.P95), Spend(band.Mean),
+            Spend(errors.P5), Spend(errors.P10), Spend(errors.P50),
+            Spend(errors.P90), Spend(errors.P95), Spend(errors.Mean),
             budget is null ? "" : Spend(budget.BudgetUsd),
             budget is null ? "" : CsvText.Number(budget.ExceedanceProbability, CsvText.PlainFormat),
         ];

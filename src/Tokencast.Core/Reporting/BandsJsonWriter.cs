@@ -21,7 +21,9 @@ public static class BandsJsonWriter
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    /// <summary>Writes <paramref name="result"/> as one JSON object to <paramref name="destination"/>.</summary>
+    /// <summary>
+    /// Writes <paramref name="result"/> as one JSON object to <paramref name="destination"/>.
+    /// </summary>
     public static void Write(ForecastResult result, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -107,7 +109,9 @@ public static class BandsJsonWriter
         json.WriteEndArray();
     }
 
-    /// <summary>Writes a band as an object, with a leading <c>month</c> key when <paramref name="month"/> is set.</summary>
+    /// <summary>
+    /// Writes a band as an object, with a leading <c>month</c> key when <paramref name="month"/> is set.
+    /// </summary>
     private static void WriteBand(Band band, DateOnly? month, Utf8JsonWriter json)
     {
         json.WriteStartObject();

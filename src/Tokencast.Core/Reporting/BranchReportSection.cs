@@ -1,19 +1,25 @@
 using System.Net;
 using Tokencast.Core.Forecasting;
+using Column = Tokencast.Core.Reporting.HtmlTable.Column;
 
 namespace Tokencast.Core.Reporting;
 
-/// <summary>Writes the HTML section of one branch: charts, summary, breakdowns, cost per task, assumptions.</summary>
+/// <summary>
+/// Writes the HTML section of one branch: charts, summary, breakdowns, cost per task, assumptions.
+/// </summary>
 internal static class BranchReportSection
 {
     private const string None = "—";
 
-    private static readonly HtmlTable.Column[] BreakdownColumns =
+    private static readonly Column[] BreakdownColumns =
     [
-        new("Name", IsNumber: false), new("P10"), new("P50"), new("P90"), new("Mean"), new("Share of mean"),
+        Column.Label("Name"), Column.Number("P10"), Column.Number("P50"), Column.Number("P90"),
+        Column.Number("Mean"), Column.Number("Share of mean"),
     ];
 
-    /// <summary>Writes the section of <paramref name="branch"/>; <paramref name="id"/> must be unique in the page.</summary>
+    /// <summary>
+    /// Writes the section of <paramref name="branch"/>. The <paramref name="id"/> must be unique in the page.
+    /// </summary>
     public static void Write(TextWriter output, BranchForecast branch, string id, int trials)
     {
         output.WriteLine($"<section class=\"branch\" id=\"{id}\">");
@@ -26,9 +32,10 @@ internal static class BranchReportSection
         WriteSummary(output, branch);
 
         output.WriteLine("<h3>Breakdown over the horizon</h3>");
-        WriteBreakdown(output, "By feature", branch.Features, branch.Total.Horizon.Mean);
-        WriteBreakdown(output, "By cohort", branch.Cohorts, branch.Total.Horizon.Mean);
-        WriteBreakdown(output, "By model, tool execution and human escalation", branch.Models, branch.Total.Horizon.Mean);
+        var totalMeanUsd = branch.Total.Horizon.Mean;
+        WriteBreakdown(output, "By feature", branch.Features, totalMeanUsd);
+        WriteBreakdown(output, "By cohort", branch.Cohorts, totalMeanUsd);
+        WriteBreakdown(output, "By model, tool execution and human escalation", branch.Models, totalMeanUsd);
         WriteCostPerTask(output, branch);
         output.WriteLine("</section>");
     }
@@ -38,14 +45,15 @@ internal static class BranchReportSection
         output.WriteLine("<h3>Assumptions</h3>");
         if (branch.Assumptions.Count == 0)
         {
-            output.WriteLine("<p class=\"empty\">This branch changes no assumption of the base scenario.</p>");
+            output.WriteLine(
+                "<p class=\"empty\">This branch changes no assumption of the base scenario.</p>");
             return;
         }
 
         HtmlTable.Write(
             output,
             "Values this branch changes relative to the base scenario",
-            [new("Path", IsNumber: false), new("Base scenario", IsNumber: false), new("This branch", IsNumber: false)],
+            [Column.Label("Path"), Column.Text("Base scenario"), Column.Text("This branch")],
             branch.Assumptions.Select(a => new[] { a.Path, a.BaseValue, a.BranchValue }));
     }
 
@@ -53,7 +61,7 @@ internal static class BranchReportSection
     {
         var monthlyBudgets = BranchBudgets.Monthly(branch);
         var monthlyBudgetUsd = branch.Total.Monthly
-            .Select(m => monthlyBudgets.TryGetValue(m.Month, out var budget) ? budget.BudgetUsd : (double?)null)
+            .Select(m => monthlyBudgets.GetValueOrDefault(m.Month)?.BudgetUsd)
             .ToArray();
         var horizonBudget = BranchBudgets.Horizon(branch);
         var totalBudgetUsd = branch.Cumulative
@@ -64,7 +72,8 @@ internal static class BranchReportSection
         FanChartSvg.Write(
             output, id + "-monthly", $"Monthly total spend of branch {branch.Name}", branch.Total.Monthly,
             monthlyBudgetUsd, "Monthly budget");
-        output.WriteLine($"<figcaption>Total spend per month over {ReportText.Count(trials)} trials.</figcaption>");
+        output.WriteLine(
+            $"<figcaption>Total spend per month over {ReportText.Count(trials)} trials.</figcaption>");
         output.WriteLine("</figure>");
 
         output.WriteLine("<h3>Cumulative spend</h3><figure>");
@@ -89,8 +98,9 @@ internal static class BranchReportSection
             output,
             "Total spend per month in USD; SE is the Monte Carlo standard error of the P50 estimate",
             [
-                new("Month", IsNumber: false), new("P10"), new("P50"), new("P90"), new("Mean"), new("SE of P50"),
-                new("Budget"), new("P(spend > budget)"),
+                Column.Label("Month"), Column.Number("P10"), Column.Number("P50"), Column.Number("P90"),
+                Column.Number("Mean"), Column.Number("SE of P50"), Column.Number("Budget"),
+                Column.Number("P(spend > budget)"),
             ],
             rows,
             SummaryRow("Horizon", branch.Total.Horizon, BranchBudgets.Horizon(branch)));
@@ -145,8 +155,10 @@ internal static class BranchReportSection
             output,
             "Cost of a single task in USD, and tasks per month as percentiles over trials",
             [
-                new("Feature", IsNumber: false), new("Month", IsNumber: false), new("Mean"), new("Median"),
-                new("P90"), new("P99"), new("SE of mean"), new("Tasks P10"), new("Tasks P50"), new("Tasks P90"),
+                Column.Label("Feature"), Column.Label("Month"),
+                Column.Number("Mean"), Column.Number("Median"), Column.Number("P90"), Column.Number("P99"),
+                Column.Number("SE of mean"),
+                Column.Number("Tasks P10"), Column.Number("Tasks P50"), Column.Number("Tasks P90"),
             ],
             branch.CostPerTask.Select(cost => new[]
             {

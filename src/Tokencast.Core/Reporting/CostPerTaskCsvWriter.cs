@@ -18,7 +18,9 @@ public static class CostPerTaskCsvWriter
         "branch,feature,month,mean_usd,median_usd,p90_usd,p99_usd,mean_relative_se," +
         "tasks_p10,tasks_p50,tasks_p90";
 
-    /// <summary>Writes the header and one row per branch, feature and month to <paramref name="destination"/>.</summary>
+    /// <summary>
+    /// Writes the header and one row per branch, feature and month to <paramref name="destination"/>.
+    /// </summary>
     public static void Write(ForecastResult result, TextWriter destination)
     {
         ArgumentNullException.ThrowIfNull(result);

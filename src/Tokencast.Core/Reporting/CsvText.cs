@@ -2,16 +2,20 @@ using System.Globalization;
 
 namespace Tokencast.Core.Reporting;
 
-/// <summary>Field formatting shared by the CSV writers: RFC 4180 quoting and invariant-culture numbers.</summary>
+/// <summary>
+/// Field formatting shared by the CSV writers: RFC 4180 quoting and invariant-culture numbers.
+/// </summary>
 internal static class CsvText
 {
-    /// <summary>Record separator; RFC 4180 ends every record with CRLF.</summary>
+    /// <summary>The record separator, CRLF as RFC 4180 requires.</summary>
     public const string RecordEnd = "\r\n";
 
     /// <summary>Format of USD spend: up to 6 decimals, so a micro-dollar is still visible.</summary>
     public const string SpendFormat = "0.######";
 
-    /// <summary>Format of single-task USD cost: up to 10 decimals, because one call can cost 1e-6 USD.</summary>
+    /// <summary>
+    /// Format of single-task USD cost: up to 10 decimals, because one call can cost 1e-6 USD.
+    /// </summary>
     public const string TaskCostFormat = "0.##########";
 
     /// <summary>Format of probabilities, shares and counts.</summary>

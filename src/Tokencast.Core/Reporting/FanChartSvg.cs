@@ -84,8 +84,11 @@ internal static class FanChartSvg
         output.Write("</svg>");
     }
 
-    /// <summary>Returns axis ticks from zero (or the lowest P5 when negative) to the highest P95 or budget.</summary>
-    private static IReadOnlyList<double> YTicks(IReadOnlyList<MonthBand> months, IReadOnlyList<double?> budgetUsd)
+    /// <summary>
+    /// Returns axis ticks from zero (or the lowest P5 when negative) to the highest P95 or budget.
+    /// </summary>
+    private static IReadOnlyList<double> YTicks(
+        IReadOnlyList<MonthBand> months, IReadOnlyList<double?> budgetUsd)
     {
         var low = Math.Min(0, months.Min(m => m.Band.P5));
         var high = months.Max(m => m.Band.P95);
@@ -106,10 +109,11 @@ internal static class FanChartSvg
         {
             var y = N(scale.Y(tick));
             output.Write(
-                $"<line x1=\"{N(Left)}\" x2=\"{N(Width - Right)}\" y1=\"{y}\" y2=\"{y}\" stroke=\"{GridColour}\"/>");
+                $"<line x1=\"{N(Left)}\" x2=\"{N(Width - Right)}\" y1=\"{y}\" y2=\"{y}\" " +
+                $"stroke=\"{GridColour}\"/>");
             output.Write(
-                $"<text x=\"{N(Left - 8)}\" y=\"{y}\" dy=\"0.32em\" text-anchor=\"end\" fill=\"{TextColour}\">" +
-                $"{ReportText.CompactUsd(tick)}</text>");
+                $"<text x=\"{N(Left - 8)}\" y=\"{y}\" dy=\"0.32em\" text-anchor=\"end\" " +
+                $"fill=\"{TextColour}\">{ReportText.CompactUsd(tick)}</text>");
         }
     }
 
@@ -125,9 +129,15 @@ internal static class FanChartSvg
         }
     }
 
-    /// <summary>Returns a closed path along the upper percentile left to right and back along the lower one.</summary>
+    /// <summary>
+    /// Returns a closed path along the upper percentile left to right and back along the lower one.
+    /// </summary>
     private static string BandPath(
-        IReadOnlyList<MonthBand> months, Scale scale, Func<Band, double> lower, Func<Band, double> upper, string fill)
+        IReadOnlyList<MonthBand> months,
+        Scale scale,
+        Func<Band, double> lower,
+        Func<Band, double> upper,
+        string fill)
     {
         var points = Points(months, scale, upper);
         var back = Points(months, scale, lower);
@@ -137,7 +147,12 @@ internal static class FanChartSvg
     }
 
     private static string Line(
-        IReadOnlyList<MonthBand> months, Scale scale, Func<Band, double> value, string colour, double width, string? dashes)
+        IReadOnlyList<MonthBand> months,
+        Scale scale,
+        Func<Band, double> value,
+        string colour,
+        double width,
+        string? dashes)
     {
         var dashAttribute = dashes is null ? "" : $" stroke-dasharray=\"{dashes}\"";
         return $"<polyline points=\"{string.Join(' ', Points(months, scale, value))}\" fill=\"none\" " +
@@ -187,7 +202,8 @@ internal static class FanChartSvg
             drawing = true;
         }
 
-        return $"<path d=\"{path.ToString().Trim()}\" fill=\"none\" stroke=\"{BudgetColour}\" stroke-width=\"2\"/>";
+        return $"<path d=\"{path.ToString().Trim()}\" fill=\"none\" stroke=\"{BudgetColour}\" " +
+            "stroke-width=\"2\"/>";
     }
 
     private static void WriteLegend(TextWriter output, string? budgetLabel)
@@ -221,7 +237,7 @@ internal static class FanChartSvg
             $"<text x=\"{N(x + 24)}\" y=\"{N(y)}\" dy=\"0.32em\" fill=\"{TextColour}\">" +
             $"{WebUtility.HtmlEncode(label)}</text>");
 
-        // NOTE: label width is estimated at 7 px per character of 12 px system text; a much wider font
+        // NOTE: label width is estimated at 7 px per character of 12 px system text. A much wider font
         // would make legend items overlap.
         return x + 24 + label.Length * 7 + 20;
     }
@@ -237,6 +253,7 @@ internal static class FanChartSvg
 
         public double X(int month) => SlotStart(month) + Slot / 2;
 
-        public double Y(double value) => Height - Bottom - (value - low) / (high - low) * (Height - Top - Bottom);
+        public double Y(double value) =>
+            Height - Bottom - (value - low) / (high - low) * (Height - Top - Bottom);
     }
 }

@@ -38,12 +38,10 @@ public static class ForecastOutputWriter
         var paths = WriteAtomically(
             directory,
             [
-                new OutputFile(BandsCsvName, stream => WriteText(stream, text => BandsCsvWriter.Write(result, text))),
-                new OutputFile(
-                    CostPerTaskCsvName, stream => WriteText(stream, text => CostPerTaskCsvWriter.Write(result, text))),
+                new OutputFile(BandsCsvName, Text(text => BandsCsvWriter.Write(result, text))),
+                new OutputFile(CostPerTaskCsvName, Text(text => CostPerTaskCsvWriter.Write(result, text))),
                 new OutputFile(BandsJsonName, stream => BandsJsonWriter.Write(result, stream)),
-                new OutputFile(
-                    ReportName, stream => WriteText(stream, text => HtmlReportWriter.Write(result, text, context))),
+                new OutputFile(ReportName, Text(text => HtmlReportWriter.Write(result, text, context))),
             ]);
         return new ForecastOutputFiles(paths[0], paths[1], paths[2], paths[3]);
     }
@@ -59,7 +57,7 @@ public static class ForecastOutputWriter
     /// A rename within one directory replaces the destination atomically on Linux and macOS (rename(2)), so
     /// a reader sees the whole old file or the whole new one.
     /// NOTE: the set is not replaced as one unit. If a rename fails after an earlier one succeeded, the
-    /// directory holds new and old files side by side; the remaining temporary files are removed.
+    /// directory contains new and old files side by side. The remaining temporary files are removed.
     /// </remarks>
     internal static IReadOnlyList<string> WriteAtomically(string directory, IReadOnlyList<OutputFile> files)
     {
@@ -71,7 +69,8 @@ public static class ForecastOutputWriter
         {
             foreach (var file in files)
             {
-                var temporaryPath = Path.Combine(fullDirectory, $".{file.Name}.{Path.GetRandomFileName()}.tmp");
+                var temporaryName = $".{file.Name}.{Path.GetRandomFileName()}.tmp";
+                var temporaryPath = Path.Combine(fullDirectory, temporaryName);
                 temporaryPaths.Add(temporaryPath);
                 using var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write);
                 file.Write(stream);
@@ -97,9 +96,10 @@ public static class ForecastOutputWriter
         }
     }
 
-    private static void WriteText(Stream stream, Action<TextWriter> write)
+    /// <summary>Adapts a text writer body to a stream, encoding UTF-8 without a byte order mark.</summary>
+    private static Action<Stream> Text(Action<TextWriter> write) => stream =>
     {
         using var text = new StreamWriter(stream, Utf8WithoutBom, bufferSize: 1 << 16, leaveOpen: true);
         write(text);
-    }
+    };
 }

@@ -45,11 +45,14 @@ public static class HtmlReportWriter
         output.WriteLine($"<h1>Spend forecast: {WebUtility.HtmlEncode(result.Scenario)}</h1>");
         output.WriteLine("<dl class=\"facts\">");
         WriteFact(output, "Scenario file", WebUtility.HtmlEncode(context.ScenarioFile));
-        WriteFact(output, "Branches", WebUtility.HtmlEncode(string.Join(", ", result.Branches.Select(b => b.Name))));
+        var branchNames = string.Join(", ", result.Branches.Select(b => b.Name));
+        WriteFact(output, "Branches", WebUtility.HtmlEncode(branchNames));
         WriteFact(output, "Trials per branch", ReportText.Count(result.Trials));
         WriteFact(output, "Seed", result.Seed.ToString(CultureInfo.InvariantCulture));
         WriteFact(output, "Horizon", Horizon(result));
-        WriteFact(output, "Generated", context.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture));
+        var generatedAt =
+            context.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+        WriteFact(output, "Generated", generatedAt);
         WriteFact(output, "Command", $"<code>{WebUtility.HtmlEncode(context.CommandLine)}</code>");
         output.WriteLine("</dl>");
 
@@ -67,10 +70,10 @@ public static class HtmlReportWriter
         output.WriteLine("</header>");
         WriteNavigation(output, result);
         output.WriteLine(
-            "<p class=\"lede\">Each band is the spread of spend over Monte Carlo trials: P50 is the median, " +
-            "and eight trials in ten fall between P10 and P90. Percentiles use the R-7 definition (linear " +
-            "interpolation). A standard error (SE) measures how far an estimate may move with more trials, " +
-            "not how uncertain the future is.</p>");
+            "<p class=\"lede\">Each band is the spread of spend over Monte Carlo trials. P50 is the " +
+            "median, and eight trials in ten fall between P10 and P90. Percentiles use the R-7 definition " +
+            "(linear interpolation). A standard error (SE) measures how far an estimate may move with more " +
+            "trials, not how uncertain the future is.</p>");
     }
 
     private static void WriteFact(TextWriter output, string name, string html) =>
@@ -99,6 +102,8 @@ public static class HtmlReportWriter
         output.WriteLine("</nav>");
     }
 
-    /// <summary>Returns the element id of a branch section, built from its index because names may hold any text.</summary>
+    /// <summary>
+    /// Returns the element id of a branch section, built from its index because names may contain any text.
+    /// </summary>
     private static string BranchId(int index) => $"branch-{index + 1}";
 }

@@ -5,8 +5,18 @@ namespace Tokencast.Core.Reporting;
 /// <summary>Writes an HTML table whose every cell is plain text, HTML-escaped here.</summary>
 internal static class HtmlTable
 {
-    /// <summary>A column: its header and whether its cells are numbers (right-aligned).</summary>
-    public sealed record Column(string Header, bool IsNumber = true);
+    /// <summary>A column: its header and the CSS class of its cells, or null for wrapping text.</summary>
+    public sealed record Column(string Header, string? CssClass)
+    {
+        /// <summary>Returns a column of right-aligned numbers.</summary>
+        public static Column Number(string header) => new(header, "number");
+
+        /// <summary>Returns a column of short labels, such as names and months, that do not wrap.</summary>
+        public static Column Label(string header) => new(header, "label");
+
+        /// <summary>Returns a column of free text that wraps.</summary>
+        public static Column Text(string header) => new(header, null);
+    }
 
     /// <summary>
     /// Writes a table with a caption, a header row, the body rows and an optional footer row. Each row has
@@ -22,8 +32,8 @@ internal static class HtmlTable
         output.Write($"<table><caption>{WebUtility.HtmlEncode(caption)}</caption><thead><tr>");
         foreach (var column in columns)
         {
-            var alignment = column.IsNumber ? " class=\"number\"" : "";
-            output.Write($"<th scope=\"col\"{alignment}>{WebUtility.HtmlEncode(column.Header)}</th>");
+            var header = WebUtility.HtmlEncode(column.Header);
+            output.Write($"<th scope=\"col\"{ClassAttribute(column)}>{header}</th>");
         }
 
         output.Write("</tr></thead><tbody>");
@@ -43,20 +53,24 @@ internal static class HtmlTable
         output.WriteLine("</table>");
     }
 
-    private static void WriteRow(TextWriter output, IReadOnlyList<Column> columns, IReadOnlyList<string> cells)
+    private static void WriteRow(
+        TextWriter output, IReadOnlyList<Column> columns, IReadOnlyList<string> cells)
     {
         if (cells.Count != columns.Count)
         {
-            throw new ArgumentException($"A row has {cells.Count} cells but the table has {columns.Count} columns.");
+            throw new ArgumentException(
+                $"A row has {cells.Count} cells but the table has {columns.Count} columns.", nameof(cells));
         }
 
         output.Write("<tr>");
         for (var i = 0; i < cells.Count; i++)
         {
-            var alignment = columns[i].IsNumber ? " class=\"number\"" : "";
-            output.Write($"<td{alignment}>{WebUtility.HtmlEncode(cells[i])}</td>");
+            output.Write($"<td{ClassAttribute(columns[i])}>{WebUtility.HtmlEncode(cells[i])}</td>");
         }
 
         output.WriteLine("</tr>");
     }
+
+    private static string ClassAttribute(Column column) =>
+        column.CssClass is null ? "" : $" class=\"{column.CssClass}\"";
 }

@@ -1,6 +1,8 @@
 namespace Tokencast.Core.Reporting;
 
-/// <summary>The inline style sheet of the HTML report: system fonts, calm colours, right-aligned numbers.</summary>
+/// <summary>
+/// The inline style sheet of the HTML report: system fonts, calm colours, right-aligned numbers.
+/// </summary>
 internal static class ReportStyles
 {
     public const string Css = """
@@ -33,6 +35,7 @@ internal static class ReportStyles
         th, td { padding: 5px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { text-align: left; font-weight: 600; background: #f3f4f6; }
         td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.label { white-space: nowrap; }
         tfoot td { font-weight: 600; border-top: 2px solid #d1d5db; }
         .empty { color: var(--muted); font-style: italic; }
         footer { color: var(--muted); font-size: 0.85rem; margin-top: 24px; }

@@ -2,14 +2,17 @@ using System.Globalization;
 
 namespace Tokencast.Core.Reporting;
 
-/// <summary>Text forms of months, money and probabilities in the report files, in invariant culture.</summary>
+/// <summary>
+/// Text forms of months, money and probabilities in the report files, in invariant culture.
+/// </summary>
 internal static class ReportText
 {
     /// <summary>Formats a month as <c>yyyy-MM</c>, the form of the CSV and JSON files.</summary>
     public static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     /// <summary>Formats a month for people, such as <c>Jan 2027</c>.</summary>
-    public static string MonthLabel(DateOnly month) => month.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+    public static string MonthLabel(DateOnly month) =>
+        month.ToString("MMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Formats an axis value in USD with a k, M or B suffix and at most three significant digits for
@@ -58,13 +61,16 @@ internal static class ReportText
         else
         {
             var decimals = Math.Min(2 - (int)Math.Floor(Math.Log10(magnitude)), 15);
-            text = Math.Round(magnitude, decimals).ToString("0.###############", CultureInfo.InvariantCulture);
+            var format = "F" + decimals.ToString(CultureInfo.InvariantCulture);
+            text = magnitude.ToString(format, CultureInfo.InvariantCulture);
         }
 
         return (value < 0 && text != "0" ? "-$" : "$") + text;
     }
 
-    /// <summary>Formats a probability or share as a percentage with one decimal, such as <c>12.5 %</c>.</summary>
+    /// <summary>
+    /// Formats a probability or share as a percentage with one decimal, such as <c>12.5 %</c>.
+    /// </summary>
     public static string Percent(double share) =>
         double.IsFinite(share) ? share.ToString("P1", CultureInfo.InvariantCulture) : "n/a";
 

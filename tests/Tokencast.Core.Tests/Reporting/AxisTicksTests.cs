@@ -5,8 +5,9 @@ namespace Tokencast.Core.Tests.Reporting;
 public class AxisTicksTests
 {
     /// <summary>
-    /// Worked by hand with the nice-number steps: the range is rounded up to 1, 2, 5 or 10 times a power of
-    /// ten, divided by (count - 1) and rounded to the nearest of those, and the ends go to multiples of it.
+    /// Worked by hand with the nice-number steps. The range is rounded up to 1, 2, 5 or 10 times a power of
+    /// ten. It is divided by (count - 1) and rounded to the nearest of those, and the ends go to multiples
+    /// of that step.
     /// 0..947: range 1000, step 250 rounds to 200. 0..1: range 1, step 0.25 rounds to 0.2. 12300..45600:
     /// range 33300 becomes 50000, step 12500 rounds to 10000, ends 10000 and 50000. 0..3: range 5, step
     /// 1.25 rounds to 1. 0..0 widens to 0..1. -35..80: range 115 becomes 200, step 50.

@@ -46,7 +46,8 @@ public class BandsJsonWriterTests
     public void Write_TotalMonth_HasBandAndStandardErrors()
     {
         using var document = JsonDocument.Parse(Bytes(SampleForecasts.TwoBranches()));
-        var february = document.RootElement.GetProperty("branches")[0].GetProperty("total").GetProperty("monthly")[1];
+        var total = document.RootElement.GetProperty("branches")[0].GetProperty("total");
+        var february = total.GetProperty("monthly")[1];
 
         // Baseline February total: median 50, P90 = 1.5 * 50, SE of P50 = 1 % of 50.
         Assert.Equal("2027-02", february.GetProperty("month").GetString());
@@ -79,13 +80,14 @@ public class BandsJsonWriterTests
         };
 
         using var document = JsonDocument.Parse(Bytes(result with { Branches = [broken] }));
-        var horizon = document.RootElement.GetProperty("branches")[0].GetProperty("total").GetProperty("horizon");
+        var total = document.RootElement.GetProperty("branches")[0].GetProperty("total");
+        var horizon = total.GetProperty("horizon");
 
         Assert.Equal(JsonValueKind.Null, horizon.GetProperty("mean").ValueKind);
     }
 
     [Fact]
-    public void Write_TwoEngineRunsWithSameSeed_GiveIdenticalBytes()
+    public void Write_SameSeedTwice_GivesIdenticalBytes()
     {
         var plan = TestPlans.WithGrowthBranch();
         var options = new EngineOptions(Trials: 128, Seed: 9);

@@ -5,7 +5,7 @@ namespace Tokencast.Core.Tests.Reporting;
 public class CostPerTaskCsvWriterTests
 {
     [Fact]
-    public void Write_TwoBranches_WritesHeaderAndRowPerFeatureMonth()
+    public void Write_TwoBranches_WritesRowPerFeatureMonth()
     {
         var lines = Lines();
 
@@ -27,7 +27,7 @@ public class CostPerTaskCsvWriterTests
     }
 
     [Fact]
-    public void Write_AgentRow_HasTaskBandOfItsMonth()
+    public void Write_AgentMarch_HasTaskBand()
     {
         var lines = Lines();
 

@@ -43,7 +43,7 @@ public class FanChartSvgTests
     }
 
     [Fact]
-    public void Write_BudgetAboveBands_ExtendsAxisAndDrawsLine()
+    public void Write_BudgetAboveBands_DrawsBudgetLine()
     {
         var svg = Svg(Months(3), [500, 500, null]);
 
@@ -81,7 +81,8 @@ public class FanChartSvgTests
     /// <summary>Returns monthly bands with medians 20, 40, 60, ... USD, from January 2027.</summary>
     private static MonthBand[] Months(int count) =>
         Enumerable.Range(0, count)
-            .Select(m => new MonthBand(SampleForecasts.January.AddMonths(m), SampleForecasts.BandAround(20 * (m + 1))))
+            .Select(m => new MonthBand(
+                SampleForecasts.January.AddMonths(m), SampleForecasts.BandAround(20 * (m + 1))))
             .ToArray();
 
     private static string Svg(MonthBand[] months, double?[] budgetUsd)

@@ -5,10 +5,13 @@ namespace Tokencast.Core.Tests.Reporting;
 
 public sealed class ForecastOutputWriterTests : IDisposable
 {
-    private static readonly ReportContext Context =
-        new("sample.yaml", "tokencast forecast sample.yaml", new DateTimeOffset(2027, 1, 5, 9, 30, 0, TimeSpan.Zero));
+    private static readonly ReportContext Context = new(
+        "sample.yaml",
+        "tokencast forecast sample.yaml",
+        new DateTimeOffset(2027, 1, 5, 9, 30, 0, TimeSpan.Zero));
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "tokencast-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory =
+        Path.Combine(Path.GetTempPath(), "tokencast-tests-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
@@ -19,14 +22,15 @@ public sealed class ForecastOutputWriterTests : IDisposable
     }
 
     [Fact]
-    public void WriteAll_MissingDirectory_CreatesItWithFourFiles()
+    public void WriteAll_MissingDirectory_CreatesFourFiles()
     {
         var output = Path.Combine(_directory, "run");
 
         var files = ForecastOutputWriter.WriteAll(SampleForecasts.TwoBranches(), output, Context);
 
         string[] expected = ["bands.csv", "bands.json", "cost_per_task.csv", "report.html"];
-        Assert.Equal(expected, Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var written = Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, written);
         Assert.Equal(Path.Combine(Path.GetFullPath(output), "bands.csv"), files.BandsCsv);
         Assert.All(files.All, path => Assert.True(new FileInfo(path).Length > 0, path));
     }
@@ -45,7 +49,7 @@ public sealed class ForecastOutputWriterTests : IDisposable
     }
 
     [Fact]
-    public void WriteAll_FilesWithoutByteOrderMark()
+    public void WriteAll_Csv_HasNoByteOrderMark()
     {
         var files = ForecastOutputWriter.WriteAll(SampleForecasts.TwoBranches(), _directory, Context);
 
@@ -53,17 +57,18 @@ public sealed class ForecastOutputWriterTests : IDisposable
     }
 
     [Fact]
-    public void WriteAll_Twice_ReplacesFilesAndLeavesNoTemporaryFile()
+    public void WriteAll_Twice_ReplacesFiles()
     {
         ForecastOutputWriter.WriteAll(SampleForecasts.TwoBranches(), _directory, Context);
-        var files = ForecastOutputWriter.WriteAll(SampleForecasts.OneBranch(withBudget: false), _directory, Context);
+        var growthOnly = SampleForecasts.OneBranch(withBudget: false);
+        var files = ForecastOutputWriter.WriteAll(growthOnly, _directory, Context);
 
         Assert.Equal(4, Directory.GetFiles(_directory).Length);
         Assert.DoesNotContain("baseline", File.ReadAllText(files.BandsCsv), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void WriteAtomically_WriterThrows_KeepsOlderFilesAndRemovesTemporaryFiles()
+    public void WriteAtomically_WriterThrows_KeepsOlderFiles()
     {
         Directory.CreateDirectory(_directory);
         var first = Path.Combine(_directory, "first.txt");

@@ -62,9 +62,9 @@ public class HtmlReportWriterTests
         var html = Html(SampleForecasts.OneBranch(withBudget: true));
 
         // Horizon total median 40 + 50 + 60 = 150, P10 = 112.5, P90 = 225, mean 168.75 (whole dollars
-        // from $100), SE of P50 1.5; horizon budget 300 exceeded in 12.5 % of trials.
+        // from $100), SE of P50 1.5. The horizon budget 300 is exceeded in 12.5 % of trials.
         Assert.Contains(
-            "<td>Horizon</td><td class=\"number\">$113</td><td class=\"number\">$150</td>" +
+            "<td class=\"label\">Horizon</td><td class=\"number\">$113</td><td class=\"number\">$150</td>" +
             "<td class=\"number\">$225</td><td class=\"number\">$169</td><td class=\"number\">$1.50</td>" +
             "<td class=\"number\">$300</td><td class=\"number\">12.5 %</td>",
             html,
@@ -77,7 +77,7 @@ public class HtmlReportWriterTests
         var html = Html(SampleForecasts.OneBranch(withBudget: true));
 
         // Feature "chat" carries 75 % of every month, so 75 % of the horizon mean.
-        Assert.Contains("<td>chat</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"label\">chat</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"number\">75.0 %</td>", html, StringComparison.Ordinal);
     }
 
@@ -103,7 +103,9 @@ public class HtmlReportWriterTests
     [Fact]
     public void Write_EngineResult_ReferencesNoExternalResource()
     {
-        var result = new ForecastEngine(TestPlans.WithGrowthBranch(), new EngineOptions(Trials: 128, Seed: 4)).Run();
+        var options = new EngineOptions(Trials: 128, Seed: 4);
+        var engine = new ForecastEngine(TestPlans.WithGrowthBranch(), options);
+        var result = engine.Run();
 
         var html = Html(result);
 

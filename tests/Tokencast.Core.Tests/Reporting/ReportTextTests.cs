@@ -29,7 +29,7 @@ public class ReportTextTests
     }
 
     [Fact]
-    public void MonthLabel_FirstOfMonth_IsShortMonthAndYear()
+    public void MonthLabel_January_IsShortName()
     {
         Assert.Equal("Jan 2027", ReportText.MonthLabel(new DateOnly(2027, 1, 1)));
     }

@@ -53,10 +53,10 @@ internal static class SampleForecasts
     public static Band BandAround(double median)
     {
         double[] values = [0.5 * median, 0.75 * median, median, 1.5 * median, 2 * median, 1.125 * median];
+        var errors = values.Select(v => v / 100).ToArray();
         return new Band(
             values[0], values[1], values[2], values[3], values[4], values[5],
-            new BandErrors(
-                values[0] / 100, values[1] / 100, values[2] / 100, values[3] / 100, values[4] / 100, values[5] / 100));
+            new BandErrors(errors[0], errors[1], errors[2], errors[3], errors[4], errors[5]));
     }
 
     /// <summary>
@@ -77,7 +77,8 @@ internal static class SampleForecasts
             description,
             assumptions,
             Series("total", medians, 1),
-            medians.Select((_, m) => new MonthBand(January.AddMonths(m), BandAround(medians[..(m + 1)].Sum())))
+            medians
+                .Select((_, m) => new MonthBand(January.AddMonths(m), BandAround(medians[..(m + 1)].Sum())))
                 .ToArray(),
             [Series(featureName, medians, 0.75), Series("agent", medians, 0.25)],
             [Series("small", medians, 0.4), Series("large", medians, 0.6)],
@@ -90,7 +91,9 @@ internal static class SampleForecasts
     private static SeriesBands Series(string name, double[] medians, double share) =>
         new(
             name,
-            medians.Select((median, m) => new MonthBand(January.AddMonths(m), BandAround(median * share))).ToArray(),
+            medians
+                .Select((median, m) => new MonthBand(January.AddMonths(m), BandAround(median * share)))
+                .ToArray(),
             BandAround(medians.Sum() * share));
 
     private static IEnumerable<FeatureTaskCost> CostPerTask(string feature, double meanUsd) =>
