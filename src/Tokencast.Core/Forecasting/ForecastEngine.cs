@@ -98,8 +98,7 @@ public sealed class ForecastEngine
         {
             var first = block * EngineOptions.TrialBlockSize;
             var count = Math.Min(EngineOptions.TrialBlockSize, _options.Trials - first);
-            var blockSamples = simulator.Simulate(first, count);
-            samples.CopyFrom(blockSamples);
+            simulator.Simulate(first, count, samples);
             blockDone();
         });
 

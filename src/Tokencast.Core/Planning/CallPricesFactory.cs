@@ -34,12 +34,22 @@ internal static class CallPricesFactory
                 return 0;
             }
 
+            // Models with automatic caching (OpenAI, Gemini implicit caching, DeepSeek) list a cache-read
+            // price but no write price: a miss there is billed as ordinary input, so the write price is the
+            // input price. A model with neither price cannot cache and is reported.
+            var input = Price(TokenBucket.UncachedInput, true);
+            var hasRead = prices.TryGetPricePerToken(tier, serviceTier, TokenBucket.CacheRead, out _);
+            double Write(TokenBucket bucket, bool required) =>
+                prices.TryGetPricePerToken(tier, serviceTier, bucket, out var write) ? (double)write
+                : hasRead ? input
+                : Price(bucket, required);
+
             tiers.Add(new CallPriceTier(
                 tier.AbovePromptTokens,
-                Price(TokenBucket.UncachedInput, true),
+                input,
                 Price(TokenBucket.CacheRead, needsCacheRead),
-                Price(TokenBucket.CacheWrite5Minutes, needsCacheWrite5Minutes),
-                Price(TokenBucket.CacheWrite1Hour, needsCacheWrite1Hour),
+                Write(TokenBucket.CacheWrite5Minutes, needsCacheWrite5Minutes),
+                Write(TokenBucket.CacheWrite1Hour, needsCacheWrite1Hour),
                 Price(TokenBucket.Output, true),
                 Price(TokenBucket.ReasoningOutput, true)));
         }

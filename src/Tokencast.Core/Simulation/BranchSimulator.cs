@@ -19,6 +19,8 @@ public sealed class BranchSimulator
     private readonly int[][][] _lineMaps;
     private readonly ulong[] _featureKeys;
     private readonly ulong[] _cohortKeys;
+    private readonly MonthSegment[][][] _segments;
+    private readonly double[]?[][] _available;
     private readonly int _normalsPerCell;
 
     /// <summary>Creates the simulator; <paramref name="pools"/> holds one pool per feature regime.</summary>
@@ -33,10 +35,11 @@ public sealed class BranchSimulator
         _lineMaps = branch.Features.Select(f => f.Regimes.Select(r => r.CostLines.ToArray()).ToArray()).ToArray();
         _featureKeys = branch.Features.Select(f => StreamKey.Of("feature", f.Id)).ToArray();
         _cohortKeys = branch.Cohorts.Select(c => StreamKey.Of("cohort", c.Id)).ToArray();
+        _segments = branch.Features.Select(f => f.Months.Select(m => m.ToArray()).ToArray()).ToArray();
+        _available = branch.Cohorts.Select(c => c.Features.Select(u => u?.AvailableShare.ToArray()).ToArray()).ToArray();
 
-        // One standard normal per month segment; an even count because MathNet draws them in pairs.
-        var segments = branch.Features.Count == 0 ? 0 : branch.Features.Max(f => f.Months.Sum(m => m.Count));
-        _normalsPerCell = segments + (segments % 2);
+        // One standard normal per month segment.
+        _normalsPerCell = branch.Features.Count == 0 ? 0 : branch.Features.Max(f => f.Months.Sum(m => m.Count));
     }
 
     /// <summary>Simulates trials [<paramref name="firstTrial"/>, first + count) into new samples.</summary>
@@ -44,6 +47,23 @@ public sealed class BranchSimulator
     {
         var samples = new BranchSamples(
             _branch.Features.Count, _branch.Cohorts.Count, _branch.CostLines.Count, _months, firstTrial, trialCount);
+        Simulate(firstTrial, trialCount, samples);
+        return samples;
+    }
+
+    /// <summary>
+    /// Simulates trials [<paramref name="firstTrial"/>, first + count) into their slots of
+    /// <paramref name="samples"/>, which must hold them; other slots are left alone, so several threads
+    /// may fill disjoint ranges of one sample set.
+    /// </summary>
+    public void Simulate(int firstTrial, int trialCount, BranchSamples samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (firstTrial < samples.FirstTrial || firstTrial + trialCount > samples.FirstTrial + samples.TrialCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstTrial), "The trials do not fit the samples.");
+        }
+
         var random = new StableRandom(0);
         var assumptions = new TrialAssumptions(_branch, _months);
         var scratch = new TrialScratch(_branch, _months, _normalsPerCell);
@@ -54,10 +74,8 @@ public sealed class BranchSimulator
             assumptions.Draw(_branch, _seed, trial, random);
             scratch.Clear();
             SimulateTrial(trial, assumptions, random, scratch);
-            scratch.CopyTo(samples, i);
+            scratch.CopyTo(samples, trial - samples.FirstTrial);
         }
-
-        return samples;
     }
 
     private void SimulateTrial(int trial, TrialAssumptions assumptions, StableRandom random, TrialScratch scratch)
@@ -66,13 +84,13 @@ public sealed class BranchSimulator
         var lines = scratch.Lines;
         for (var f = 0; f < _branch.Features.Count; f++)
         {
-            var feature = _branch.Features[f];
+            var featureSegments = _segments[f];
             var featureKey = StreamKey.Combine(trialKey, _featureKeys[f]);
             for (var c = 0; c < _branch.Cohorts.Count; c++)
             {
-                var use = _branch.Cohorts[c].Features[f];
+                var available = _available[c][f];
                 var tasksPerUser = assumptions.TasksPerUser(c, f);
-                if (use is null || tasksPerUser <= 0)
+                if (available is null || tasksPerUser <= 0)
                 {
                     continue;
                 }
@@ -81,22 +99,22 @@ public sealed class BranchSimulator
                 random.Reseed(StreamKey.Combine(featureKey, _cohortKeys[c]));
                 if (_mode == SimulationMode.Aggregated)
                 {
-                    Normal.Samples(random, scratch.Normals, 0, 1);
+                    StandardNormal.Fill(random, scratch.Normals);
                 }
 
                 var normal = 0;
                 for (var m = 0; m < _months; m++)
                 {
-                    var segments = feature.Months[m];
-                    var expectedTasks = assumptions.Users(c, m) * tasksPerUser * use.AvailableShare[m];
+                    var segments = featureSegments[m];
+                    var expectedTasks = assumptions.Users(c, m) * tasksPerUser * available[m];
                     if (expectedTasks <= 0)
                     {
-                        normal += segments.Count;
+                        normal += segments.Length;
                         continue;
                     }
 
                     Array.Clear(lines);
-                    for (var s = 0; s < segments.Count; s++)
+                    for (var s = 0; s < segments.Length; s++)
                     {
                         var segment = segments[s];
                         AddSegment(f, segment.Regime, expectedTasks * segment.ShareOfMonth, scratch.Normals[normal++], random, lines);

@@ -33,10 +33,10 @@ public sealed class TaskCostPool
     public const double DirectLimit = 64;
 
     /// <summary>Skewness of the body above which more tasks are moved to the exactly drawn tail.</summary>
-    public const double MaxBodySkewness = 0.25;
+    public const double MaxBodySkewness = 1.0;
 
     /// <summary>Expected tail draws per month at most; beyond it the body keeps a higher skewness.</summary>
-    public const double MaxTailDraws = 32;
+    public const double MaxTailDraws = 8;
 
     private const int ChunkSize = 4096;
     private const int FirstOctave = 6;
@@ -45,6 +45,7 @@ public sealed class TaskCostPool
     private readonly double[] _sortedTotals;
     private readonly double[] _sortedLines;
     private readonly OctaveSplit[] _splits;
+    private readonly double[] _bodyLineMoments;
 
     private TaskCostPool(double[] totals, double[] lines, int lineCount)
     {
@@ -79,7 +80,7 @@ public sealed class TaskCostPool
         Mean = sum / count;
         var variance = Math.Max(0, squares / count - Mean * Mean) * count / Math.Max(1, count - 1);
         RelativeStandardError = Mean > 0 ? Math.Sqrt(variance / count) / Mean : 0;
-        _splits = BuildSplits();
+        (_splits, _bodyLineMoments) = BuildSplits();
     }
 
     /// <summary>Number of simulated tasks.</summary>
@@ -173,8 +174,9 @@ public sealed class TaskCostPool
             return;
         }
 
-        var split = _splits[OctaveOf(expectedTasks)];
-        AddBody(expectedTasks, normal, split, lineMap, lineSums);
+        var octave = OctaveOf(expectedTasks);
+        ref readonly var split = ref _splits[octave];
+        AddBody(expectedTasks, normal, split, _bodyLineMoments.AsSpan(octave * LineCount, LineCount), lineMap, lineSums);
         if (split.TailSize > 0)
         {
             var tailTasks = Poisson.Sample(random, expectedTasks * split.TailSize / Count);
@@ -186,17 +188,20 @@ public sealed class TaskCostPool
         }
     }
 
-    private static void AddBody(double expectedTasks, double z, OctaveSplit split, ReadOnlySpan<int> lineMap, Span<double> lineSums)
+    private static void AddBody(
+        double expectedTasks, double z, in OctaveSplit split, ReadOnlySpan<double> shares, ReadOnlySpan<int> lineMap,
+        Span<double> lineSums)
     {
         if (split.Moment1 <= 0)
         {
             return;
         }
 
+        // κ1 = λ m1, σ = sqrt(λ m2) and γ = λ m3 / (λ m2)^1.5 = (m3 / m2^1.5) / sqrt(λ).
+        var rootTasks = Math.Sqrt(expectedTasks);
         var mean = expectedTasks * split.Moment1;
-        var variance = expectedTasks * split.Moment2;
-        var sd = Math.Sqrt(variance);
-        var skewness = variance > 0 ? expectedTasks * split.Moment3 / (variance * sd) : 0;
+        var sd = rootTasks * split.RootMoment2;
+        var skewness = split.StandardisedMoment3 / rootTasks;
 
         // Normal-power approximation; the map z -> z + γ(z² - 1)/6 rises only for z > -3/γ.
         if (skewness > 0)
@@ -206,7 +211,6 @@ public sealed class TaskCostPool
 
         var total = Math.Max(0, mean + sd * (z + skewness * (z * z - 1) / 6));
         var scale = total / split.Moment1;
-        var shares = split.LineMoments;
         for (var line = 0; line < shares.Length; line++)
         {
             lineSums[lineMap[line]] += shares[line] * scale;
@@ -228,7 +232,7 @@ public sealed class TaskCostPool
         return Math.Clamp(exponent - FirstOctave, 0, Octaves - 1);
     }
 
-    private OctaveSplit[] BuildSplits()
+    private (OctaveSplit[] Splits, double[] BodyLineMoments) BuildSplits()
     {
         var count = Count;
         var prefix1 = new double[count + 1];
@@ -252,6 +256,7 @@ public sealed class TaskCostPool
         }
 
         var splits = new OctaveSplit[Octaves];
+        var bodyLineMoments = new double[Octaves * LineCount];
         for (var octave = 0; octave < Octaves; octave++)
         {
             var lowestTasks = Math.Pow(2, octave + FirstOctave);
@@ -263,17 +268,20 @@ public sealed class TaskCostPool
             }
 
             var body = count - tail;
-            var lineMoments = new double[LineCount];
             for (var line = 0; line < LineCount; line++)
             {
-                lineMoments[line] = linePrefix[body * LineCount + line] / count;
+                bodyLineMoments[octave * LineCount + line] = linePrefix[body * LineCount + line] / count;
             }
 
+            var moment2 = prefix2[body] / count;
             splits[octave] = new OctaveSplit(
-                tail, prefix1[body] / count, prefix2[body] / count, prefix3[body] / count, lineMoments);
+                tail,
+                prefix1[body] / count,
+                Math.Sqrt(moment2),
+                moment2 > 0 ? prefix3[body] / count / Math.Pow(moment2, 1.5) : 0);
         }
 
-        return splits;
+        return (splits, bodyLineMoments);
     }
 
     private static double BodySkewness(double[] prefix2, double[] prefix3, int body, double expectedTasks)
@@ -318,7 +326,7 @@ public sealed class TaskCostPool
 
     /// <summary>
     /// The body/tail split for one octave of expected tasks: the tail size and the body's raw moments per
-    /// sampled task (sums over the body divided by the pool size), in total and per cost line.
+    /// sampled task (sums over the body divided by the pool size): m1, sqrt(m2) and m3 / m2^1.5.
     /// </summary>
-    private sealed record OctaveSplit(int TailSize, double Moment1, double Moment2, double Moment3, double[] LineMoments);
+    private readonly record struct OctaveSplit(int TailSize, double Moment1, double RootMoment2, double StandardisedMoment3);
 }

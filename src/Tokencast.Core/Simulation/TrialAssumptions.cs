@@ -18,6 +18,11 @@ internal sealed class TrialAssumptions
     private readonly double[] _users;
     private readonly double[] _tasksPerUser;
     private readonly double[] _trendFactor;
+    private readonly ulong[] _usersKeys;
+    private readonly ulong[] _growthKeys;
+    private readonly ulong[] _adoptionKeys;
+    private readonly ulong[] _tasksKeys;
+    private readonly ulong[] _trendKeys;
 
     public TrialAssumptions(BranchPlan branch, int months)
     {
@@ -26,6 +31,15 @@ internal sealed class TrialAssumptions
         _users = new double[branch.Cohorts.Count * months];
         _tasksPerUser = new double[branch.Cohorts.Count * _features];
         _trendFactor = new double[branch.CostLines.Count * months];
+
+        // Stream ids are hashed once here, not once per trial.
+        _usersKeys = branch.Cohorts.Select(c => StreamKey.Of("cohort", c.Id, "users")).ToArray();
+        _growthKeys = branch.Cohorts.Select(c => StreamKey.Of("cohort", c.Id, "monthly_growth")).ToArray();
+        _adoptionKeys = branch.Cohorts
+            .SelectMany(c => branch.Features.Select(f => StreamKey.Of("cohort", c.Id, f.Id, "adoption"))).ToArray();
+        _tasksKeys = branch.Cohorts
+            .SelectMany(c => branch.Features.Select(f => StreamKey.Of("cohort", c.Id, f.Id, "tasks"))).ToArray();
+        _trendKeys = branch.PriceTrends.Select(t => StreamKey.Of("price_trend", t.Id)).ToArray();
     }
 
     public double Users(int cohort, int month) => _users[cohort * _months + month];
@@ -41,9 +55,9 @@ internal sealed class TrialAssumptions
         for (var c = 0; c < branch.Cohorts.Count; c++)
         {
             var cohort = branch.Cohorts[c];
-            random.Reseed(StreamKey.Combine(trialKey, StreamKey.Of("cohort", cohort.Id, "users")));
+            random.Reseed(StreamKey.Combine(trialKey, _usersKeys[c]));
             var users = Math.Max(0, cohort.Users.Sample(random));
-            random.Reseed(StreamKey.Combine(trialKey, StreamKey.Of("cohort", cohort.Id, "monthly_growth")));
+            random.Reseed(StreamKey.Combine(trialKey, _growthKeys[c]));
             var growth = Math.Max(0, 1 + cohort.MonthlyGrowth.Sample(random));
             for (var m = 0; m < _months; m++)
             {
@@ -60,19 +74,19 @@ internal sealed class TrialAssumptions
                     continue;
                 }
 
-                var feature = branch.Features[f].Id;
-                random.Reseed(StreamKey.Combine(trialKey, StreamKey.Of("cohort", cohort.Id, feature, "adoption")));
+                random.Reseed(StreamKey.Combine(trialKey, _adoptionKeys[c * _features + f]));
                 var adoption = Math.Clamp(use.Adoption.Sample(random), 0, 1);
-                random.Reseed(StreamKey.Combine(trialKey, StreamKey.Of("cohort", cohort.Id, feature, "tasks")));
+                random.Reseed(StreamKey.Combine(trialKey, _tasksKeys[c * _features + f]));
                 var tasks = Math.Max(0, use.TasksPerActiveUser.Sample(random));
                 _tasksPerUser[c * _features + f] = adoption * tasks;
             }
         }
 
         Array.Fill(_trendFactor, 1.0);
-        foreach (var trend in branch.PriceTrends)
+        for (var i = 0; i < branch.PriceTrends.Count; i++)
         {
-            random.Reseed(StreamKey.Combine(trialKey, StreamKey.Of("price_trend", trend.Id)));
+            var trend = branch.PriceTrends[i];
+            random.Reseed(StreamKey.Combine(trialKey, _trendKeys[i]));
             var step = Math.Max(0, 1 + trend.MonthlyChange.Sample(random));
             foreach (var line in trend.CostLines)
             {

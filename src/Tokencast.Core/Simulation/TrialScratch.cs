@@ -22,7 +22,7 @@ internal sealed class TrialScratch
         _costLines = new double[branch.CostLines.Count * months];
         _tasks = new double[branch.Features.Count * months];
         Lines = new double[branch.CostLines.Count];
-        Normals = new double[Math.Max(2, normalsPerCell)];
+        Normals = new double[normalsPerCell];
     }
 
     /// <summary>Spend per cost line of the month being simulated, before price trends.</summary>
