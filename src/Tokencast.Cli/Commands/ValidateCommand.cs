@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tokencast.Core.Planning;
 using Tokencast.Core.Scenarios;
 
 namespace Tokencast.Cli.Commands;
@@ -19,7 +20,8 @@ internal static class ValidateCommand
     }
 
     /// <summary>
-    /// Prints a one-line summary and exits 0 for a valid file; prints every problem on
+    /// Checks the file and its models against the price catalog. Prints a one-line summary and exits 0
+    /// for a valid file; prints every problem on
     /// <paramref name="error"/> and exits 1 otherwise. Warnings go to <paramref name="error"/> in both cases.
     /// </summary>
     public static int Run(string path, TextWriter output, TextWriter error) =>
@@ -31,6 +33,10 @@ internal static class ValidateCommand
                 {
                     error.WriteLine($"warning: {warning}");
                 }
+
+                // Compiling every branch checks what the file alone cannot: that each model is in the
+                // catalog and has every price the feature needs on every date of the horizon.
+                ScenarioCompiler.Compile(document);
 
                 output.WriteLine(Summarise(path, document));
                 return CommandRunner.Success;

@@ -40,7 +40,7 @@ public static class BandSummary
             series.Skip(1).Take(samples.Features).ToArray(),
             series.Skip(1 + samples.Features).Take(samples.Cohorts).ToArray(),
             series.Skip(1 + samples.Features + samples.Cohorts).ToArray(),
-            CostPerTask(plan, branch, pools, samples),
+            CostPerTask(plan, branch, pools, samples, maxDegreeOfParallelism),
             Budget(plan, branch, samples));
     }
 
@@ -116,12 +116,14 @@ public static class BandSummary
         return bands;
     }
 
-    private static List<FeatureTaskCost> CostPerTask(SimulationPlan plan, BranchPlan branch, TaskCostPool[][] pools, BranchSamples samples)
+    private static List<FeatureTaskCost> CostPerTask(
+        SimulationPlan plan, BranchPlan branch, TaskCostPool[][] pools, BranchSamples samples, int maxDegreeOfParallelism)
     {
-        var costs = new List<FeatureTaskCost>();
-        for (var f = 0; f < branch.Features.Count; f++)
+        var costs = new FeatureTaskCost[branch.Features.Count][];
+        Parallel.For(0, branch.Features.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, f =>
         {
             var feature = branch.Features[f];
+            costs[f] = new FeatureTaskCost[samples.Months];
             for (var m = 0; m < samples.Months; m++)
             {
                 var segments = feature.Months[m];
@@ -134,10 +136,10 @@ public static class BandSummary
                     error = Math.Max(error, pool.RelativeStandardError);
                 }
 
-                // NOTE: single-task percentiles come from the regime covering most of the month; a month
+                // NOTE: single-task percentiles come from the regime that covers most of the month. A month
                 // split by a mid-month change reports the mean exactly but the percentiles of one regime.
                 var main = pools[f][segments.MaxBy(s => s.ShareOfMonth).Regime];
-                costs.Add(new FeatureTaskCost(
+                costs[f][m] = new FeatureTaskCost(
                     feature.Id,
                     plan.MonthStart(m),
                     mean,
@@ -145,11 +147,11 @@ public static class BandSummary
                     main.TaskCostQuantile(0.9),
                     main.TaskCostQuantile(0.99),
                     error,
-                    BandStatistics.Compute(samples.Tasks(f, m))));
+                    BandStatistics.Compute(samples.Tasks(f, m)));
             }
-        }
+        });
 
-        return costs;
+        return [.. costs.SelectMany(c => c)];
     }
 
     private static List<BudgetOutlook> Budget(SimulationPlan plan, BranchPlan branch, BranchSamples samples)

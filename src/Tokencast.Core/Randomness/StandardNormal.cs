@@ -1,8 +1,8 @@
 namespace Tokencast.Core.Randomness;
 
 /// <summary>
-/// Fills buffers with standard normal deviates by the Marsaglia–Bray polar method (1964), which uses
-/// both deviates of each accepted pair and needs no trigonometric calls; the hot loop of the engine
+/// Fills buffers with standard normal deviates by the Marsaglia–Bray polar method (1964). It uses both
+/// deviates of each accepted pair and needs no trigonometric calls, which matters because the engine
 /// draws one deviate per simulated month.
 /// </summary>
 public static class StandardNormal

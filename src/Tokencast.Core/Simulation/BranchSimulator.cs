@@ -23,7 +23,7 @@ public sealed class BranchSimulator
     private readonly double[]?[][] _available;
     private readonly int _normalsPerCell;
 
-    /// <summary>Creates the simulator; <paramref name="pools"/> holds one pool per feature regime.</summary>
+    /// <summary>Creates the simulator; <paramref name="pools"/> contains one pool per feature regime.</summary>
     public BranchSimulator(BranchPlan branch, int months, ulong seed, SimulationMode mode, TaskCostPool[][] pools)
     {
         _branch = branch ?? throw new ArgumentNullException(nameof(branch));

@@ -7,7 +7,7 @@ namespace Tokencast.Core.Simulation;
 /// (in <see cref="TaskModel.CalledModels"/> order), then tool execution, then human escalation.
 /// </summary>
 /// <remarks>
-/// Per turn the new input joins the context; without an agent the turn is one call, with an agent it
+/// Each turn adds its new input to the context. Without an agent the turn is one call. With an agent it
 /// is a loop of steps whose outputs and tool outputs join the context. Without history re-sending the
 /// context is cleared between turns. Every call pays the system prompt and tool definitions, chooses its
 /// long-context tier once from its whole prompt, and splits the cacheable prefix into a cache read or a

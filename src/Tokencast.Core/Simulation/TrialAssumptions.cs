@@ -7,9 +7,9 @@ namespace Tokencast.Core.Simulation;
 /// tasks per user for each cohort and feature, and price-trend factors per cost line and month.
 /// </summary>
 /// <remarks>
-/// Each assumption has its own stream keyed by (seed, trial, assumption id) and not by branch, so every
-/// branch sees the same draws where it keeps the same distribution (common random numbers): differences
-/// between branches come from their assumptions, not from sampling noise.
+/// Each assumption has its own stream keyed by (seed, trial, assumption id) and not by branch, so two
+/// branches draw the same values where they keep the same distribution (common random numbers). The
+/// differences between branches then come from their assumptions, not from sampling noise.
 /// </remarks>
 internal sealed class TrialAssumptions
 {
