@@ -37,5 +37,15 @@ internal static class CommandRunner
             error.WriteLine($"error: directory not found: {exception.Message}");
             return InvalidInput;
         }
+        catch (IOException exception)
+        {
+            error.WriteLine($"error: {exception.Message}");
+            return InvalidInput;
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            error.WriteLine($"error: access denied: {exception.Message}");
+            return InvalidInput;
+        }
     }
 }

@@ -68,6 +68,7 @@ internal static class ForecastCommand
 
                 var plan = ScenarioCompiler.Compile(document, settings.Branches, settings.Catalog);
                 var options = Options(settings, document.Base);
+                var directory = PrepareOutputDirectory(settings);
                 var watch = Stopwatch.StartNew();
                 var result = showProgress
                     ? RunWithProgressBar(plan, options)
@@ -77,8 +78,6 @@ internal static class ForecastCommand
                 var console = ConsoleFactory.Plain(output);
                 BandTable.Render(result, console);
 
-                var directory = settings.OutputDirectory
-                    ?? Path.Combine("out", Path.GetFileNameWithoutExtension(settings.File));
                 var context = new Core.Reporting.ReportContext(
                     Path.GetFileName(settings.File),
                     "tokencast forecast " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)),
@@ -91,6 +90,23 @@ internal static class ForecastCommand
                 return CommandRunner.Success;
             },
             error);
+
+    /// <summary>
+    /// Creates the output directory before the run, so that a path that is a file or cannot be written
+    /// fails in a second, not after the simulation.
+    /// </summary>
+    private static string PrepareOutputDirectory(ForecastSettings settings)
+    {
+        var directory = settings.OutputDirectory ?? Path.Combine("out", Path.GetFileNameWithoutExtension(settings.File));
+        if (File.Exists(directory))
+        {
+            throw new InvalidInputException(new InputProblem(
+                null, null, "--out", directory, "is a file; give a directory for bands.csv, bands.json and report.html"));
+        }
+
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
 
     private static EngineOptions Options(ForecastSettings settings, Scenario scenario)
     {
