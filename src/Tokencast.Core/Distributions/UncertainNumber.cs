@@ -14,6 +14,8 @@ public sealed class UncertainNumber
     private readonly double _a;
     private readonly double _b;
     private readonly double _c;
+    private readonly double _lower = double.NegativeInfinity;
+    private readonly double _upper = double.PositiveInfinity;
 
     private UncertainNumber(Kind kind, double a, double b, double c)
     {
@@ -21,6 +23,13 @@ public sealed class UncertainNumber
         _a = a;
         _b = b;
         _c = c;
+    }
+
+    private UncertainNumber(UncertainNumber source, double lower, double upper)
+        : this(source._kind, source._a, source._b, source._c)
+    {
+        _lower = lower;
+        _upper = upper;
     }
 
     private enum Kind
@@ -99,8 +108,17 @@ public sealed class UncertainNumber
         return new UncertainNumber(Kind.LogNormal, mu, sigma, 0);
     }
 
-    /// <summary>Draws the value for one trial.</summary>
-    public double Sample(StableRandom random) => _kind switch
+    /// <summary>
+    /// Returns the same distribution with draws clamped to [<paramref name="lower"/>, <paramref name="upper"/>],
+    /// for assumptions with an allowed range such as an adoption share in [0, 1].
+    /// </summary>
+    public UncertainNumber WithBounds(double? lower, double? upper) =>
+        new(this, lower ?? double.NegativeInfinity, upper ?? double.PositiveInfinity);
+
+    /// <summary>Draws the value for one trial, clamped to the bounds when any are set.</summary>
+    public double Sample(StableRandom random) => Math.Clamp(SampleUnbounded(random), _lower, _upper);
+
+    private double SampleUnbounded(StableRandom random) => _kind switch
     {
         Kind.Constant => _a,
         Kind.Normal => MathNet.Numerics.Distributions.Normal.Sample(random, _a, _b),

@@ -1,10 +1,10 @@
-using MathNet.Numerics.Distributions;
+using Tokencast.Core.Distributions;
 
 namespace Tokencast.Core.Scenarios;
 
 /// <summary>
 /// A count drawn per task, such as turns or agent steps. Parameters are stored in the standard
-/// parameterisation and were validated when read, so <see cref="CreateSampler"/> does no checks.
+/// parameterisation and were validated when read, so <see cref="ToDistribution"/> does no checks.
 /// </summary>
 /// <param name="Kind">Distribution shape.</param>
 /// <param name="Parameters">Parameters by name, as listed on each <see cref="CountDistributionKind"/>.</param>
@@ -30,25 +30,19 @@ public sealed record CountDistributionSpec(
             $"{{fixed: {count}}}",
             source);
 
-    /// <summary>Creates a sampler that draws counts from <paramref name="random"/>.</summary>
-    public CountSampler CreateSampler(Random random)
+    /// <summary>Creates the engine's distribution for these parameters, clamped to <see cref="Min"/> and <see cref="Max"/>.</summary>
+    public CountDistribution ToDistribution()
     {
-        ArgumentNullException.ThrowIfNull(random);
-        Func<int> draw = Kind switch
+        var min = Min ?? 0;
+        var max = Max ?? int.MaxValue;
+        return Kind switch
         {
-            CountDistributionKind.Fixed => CreateFixedDraw(),
-            CountDistributionKind.Poisson => new Poisson(Parameters["lambda"], random).Sample,
-            CountDistributionKind.Geometric => new Geometric(Parameters["p"], random).Sample,
-            CountDistributionKind.NegativeBinomial =>
-                new NegativeBinomial(Parameters["r"], Parameters["p"], random).Sample,
+            CountDistributionKind.Fixed => CountDistribution.Fixed((int)Parameters["value"]),
+            CountDistributionKind.Poisson => CountDistribution.Poisson(Parameters["lambda"], min, max),
+            CountDistributionKind.Geometric => CountDistribution.Geometric(1 / Parameters["p"], Math.Max(1, min), max),
+            CountDistributionKind.NegativeBinomial => CountDistribution.NegativeBinomial(
+                Parameters["r"] * (1 - Parameters["p"]) / Parameters["p"], Parameters["r"], min, max),
             _ => throw new InvalidOperationException($"Unknown count distribution kind {Kind}."),
         };
-        return new CountSampler(draw, Min ?? int.MinValue, Max ?? int.MaxValue);
-    }
-
-    private Func<int> CreateFixedDraw()
-    {
-        var count = (int)Parameters["value"];
-        return () => count;
     }
 }

@@ -1,10 +1,11 @@
 using MathNet.Numerics.Distributions;
+using Tokencast.Core.Distributions;
 
 namespace Tokencast.Core.Scenarios;
 
 /// <summary>
 /// Tokens of one kind drawn per call. Parameters are stored in the standard parameterisation and were validated
-/// when read, so <see cref="CreateSampler"/> does no checks.
+/// when read, so <see cref="ToDistribution"/> does no checks.
 /// </summary>
 /// <param name="Kind">Distribution shape.</param>
 /// <param name="Parameters">Parameters by name, as listed on each <see cref="TokenDistributionKind"/>.</param>
@@ -41,48 +42,19 @@ public sealed record TokenDistributionSpec(
         ? Math.Exp(Parameters["mu"] + Parameters["sigma"] * Normal.InvCDF(0, 1, Parameters["tail_from"]))
         : null;
 
-    /// <summary>Creates a sampler that draws token counts from <paramref name="random"/>.</summary>
-    public TokenSampler CreateSampler(Random random)
+    /// <summary>Creates the engine's distribution for these parameters, capped at <see cref="Max"/> when set.</summary>
+    public TokenDistribution ToDistribution()
     {
-        ArgumentNullException.ThrowIfNull(random);
-        Func<double> draw = Kind switch
+        var distribution = Kind switch
         {
-            TokenDistributionKind.Fixed => CreateFixedDraw(),
-            TokenDistributionKind.LogNormal => new LogNormal(Parameters["mu"], Parameters["sigma"], random).Sample,
-            TokenDistributionKind.LogNormalPareto => CreateLogNormalParetoDraw(random),
-            TokenDistributionKind.Empirical => CreateEmpiricalDraw(random),
+            TokenDistributionKind.Fixed => TokenDistribution.Fixed(Parameters["value"]),
+            TokenDistributionKind.LogNormal => TokenDistribution.LogNormalWithMuSigma(Parameters["mu"], Parameters["sigma"]),
+            TokenDistributionKind.LogNormalPareto => TokenDistribution.LogNormalPareto(
+                Parameters["mu"], Parameters["sigma"], Parameters["tail_from"], Parameters["alpha"]),
+            TokenDistributionKind.Empirical => TokenDistribution.Empirical(Values),
             _ => throw new InvalidOperationException($"Unknown token distribution kind {Kind}."),
         };
-        return new TokenSampler(draw, Max ?? double.PositiveInfinity);
-    }
 
-    private Func<double> CreateFixedDraw()
-    {
-        var tokens = Parameters["value"];
-        return () => tokens;
-    }
-
-    // Inverse-CDF draw: below the tail_from quantile the log-normal quantile function, above it a Pareto with
-    // scale at the threshold, so P(X > x) = (1 - tail_from) * (threshold / x)^alpha for x above the threshold.
-    private Func<double> CreateLogNormalParetoDraw(Random random)
-    {
-        var mu = Parameters["mu"];
-        var sigma = Parameters["sigma"];
-        var tailFrom = Parameters["tail_from"];
-        var alpha = Parameters["alpha"];
-        var threshold = TailThreshold!.Value;
-        return () =>
-        {
-            var u = random.NextDouble();
-            return u < tailFrom
-                ? Math.Exp(mu + sigma * Normal.InvCDF(0, 1, u))
-                : threshold * Math.Pow((1 - tailFrom) / (1 - u), 1 / alpha);
-        };
-    }
-
-    private Func<double> CreateEmpiricalDraw(Random random)
-    {
-        var values = Values;
-        return () => values[random.Next(values.Count)];
+        return Max is null ? distribution : distribution.WithMax(Max);
     }
 }

@@ -1,4 +1,4 @@
-using MathNet.Numerics.Distributions;
+using Tokencast.Core.Distributions;
 
 namespace Tokencast.Core.Scenarios;
 
@@ -33,45 +33,22 @@ public sealed record UncertainValue(
             value.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
             source);
 
-    /// <summary>Returns the mean of the value before bounds are applied.</summary>
-    public double Mean => IsConstant ? Parameters["value"] : CreateDistribution(new Random(0)).Mean;
+    /// <summary>The mean of the distribution (the value itself for a constant).</summary>
+    public double Mean => ToUncertainNumber().Mean;
 
-    /// <summary>
-    /// Creates the MathNet.Numerics distribution of a non-constant value, drawing from
-    /// <paramref name="random"/>. Draws from it are not bounded; use <see cref="Draw"/> for bounded draws.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The value is a constant.</exception>
-    public IContinuousDistribution CreateDistribution(Random random)
+    /// <summary>Creates the engine's per-trial distribution for these parameters, clamped to the bounds.</summary>
+    public UncertainNumber ToUncertainNumber() => Unbounded().WithBounds(LowerBound, UpperBound);
+
+    private UncertainNumber Unbounded() => Kind switch
     {
-        ArgumentNullException.ThrowIfNull(random);
-        return Kind switch
-        {
-            UncertainDistributionKind.Normal => new Normal(Parameters["mean"], Parameters["sd"], random),
-            UncertainDistributionKind.Uniform => new ContinuousUniform(Parameters["min"], Parameters["max"], random),
-            UncertainDistributionKind.Triangular =>
-                new Triangular(Parameters["min"], Parameters["max"], Parameters["mode"], random),
-            UncertainDistributionKind.Pert =>
-                BetaScaled.PERT(Parameters["min"], Parameters["max"], Parameters["mode"], random),
-            UncertainDistributionKind.LogNormal => new LogNormal(Parameters["mu"], Parameters["sigma"], random),
-            UncertainDistributionKind.Beta => new Beta(Parameters["alpha"], Parameters["beta"], random),
-            _ => throw new InvalidOperationException($"A {Kind} value has no distribution; read its value."),
-        };
-    }
-
-    /// <summary>Draws the value for one trial, kept within the bounds.</summary>
-    public double Draw(Random random)
-    {
-        var value = IsConstant ? Parameters["value"] : CreateDistribution(random).Sample();
-        if (LowerBound is { } lower && value < lower)
-        {
-            value = lower;
-        }
-
-        if (UpperBound is { } upper && value > upper)
-        {
-            value = upper;
-        }
-
-        return value;
-    }
+        UncertainDistributionKind.Constant => UncertainNumber.Constant(Parameters["value"]),
+        UncertainDistributionKind.Normal => UncertainNumber.Normal(Parameters["mean"], Parameters["sd"]),
+        UncertainDistributionKind.Uniform => UncertainNumber.Uniform(Parameters["min"], Parameters["max"]),
+        UncertainDistributionKind.Triangular =>
+            UncertainNumber.Triangular(Parameters["min"], Parameters["mode"], Parameters["max"]),
+        UncertainDistributionKind.Pert => UncertainNumber.Pert(Parameters["min"], Parameters["mode"], Parameters["max"]),
+        UncertainDistributionKind.LogNormal => UncertainNumber.LogNormal(Parameters["mu"], Parameters["sigma"]),
+        UncertainDistributionKind.Beta => UncertainNumber.Beta(Parameters["alpha"], Parameters["beta"]),
+        _ => throw new InvalidOperationException($"Unknown uncertain value kind {Kind}."),
+    };
 }

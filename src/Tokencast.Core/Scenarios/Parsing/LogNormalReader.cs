@@ -1,3 +1,4 @@
+using Tokencast.Core.Distributions;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -77,7 +78,7 @@ internal static partial class LogNormalReader
             return null;
         }
 
-        return LogNormalFit.FromMedianAndQuantile(medianValue, probability, quantile);
+        return TokenDistribution.LogNormalParameters(medianValue, probability, quantile);
     }
 
     private static void Report(MappingReader parameters, string message) =>
