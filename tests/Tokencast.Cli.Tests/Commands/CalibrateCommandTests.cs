@@ -33,6 +33,27 @@ public sealed class CalibrateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Execute_RealMooncakeTrace_ReplaysPrefixCache()
+    {
+        // The Mooncake slice carries 512-token prefix block hashes; with an unbounded cache 34.72 % of its
+        // prompt tokens are prefix hits, and the fragment bills that share as cache reads.
+        var trace = Path.Combine(AppContext.BaseDirectory, "examples", "data", "mooncake-fast25", "conversation_trace_shared_0-30min.jsonl");
+        var fragment = Path.Combine(_directory, "long-chat.yaml");
+        using var output = new StringWriter();
+
+        var exitCode = CalibrateCommand.Execute(
+            new CalibrateSettings([trace], "long-chat", fragment, "table"), RequestLogObservations.Read, output);
+
+        var text = output.ToString();
+        var yaml = File.ReadAllText(fragment);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("5719 requests", text, StringComparison.Ordinal);
+        Assert.Contains("unbounded 0.3472 of tokens", text, StringComparison.Ordinal);
+        Assert.Contains("prefix: prompt_share", yaml, StringComparison.Ordinal);
+        Assert.Contains("hit_rate: 0.2812", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Execute_JsonFormat_PrintsParseableReport()
     {
         var log = CreateLog("chat.jsonl");
