@@ -152,6 +152,10 @@ public sealed class UncertainNumber
         _ => Format($"pert({_a:G6}, mode {_c:G6}, {_b:G6})"),
     };
 
+    /// <summary>A canonical text of the distribution and its bounds, used to tell identical assumptions apart.</summary>
+    public string Describe() => string.Create(
+        CultureInfo.InvariantCulture, $"{_kind}({_a:R},{_b:R},{_c:R})[{_lower:R},{_upper:R}]");
+
     private double SamplePert(StableRandom random)
     {
         var range = _b - _a;

@@ -73,21 +73,40 @@ public sealed class BranchSimulator
             var trial = firstTrial + i;
             assumptions.Draw(_branch, _seed, trial, random);
             scratch.Clear();
-            SimulateTrial(trial, assumptions, random, scratch);
+            SimulateTrial(trial, assumptions, random, scratch, null, null);
             scratch.CopyTo(samples, trial - samples.FirstTrial);
         }
     }
 
-    private void SimulateTrial(int trial, TrialAssumptions assumptions, StableRandom random, TrialScratch scratch)
+    /// <summary>Creates the per-thread working memory for one trial of this branch.</summary>
+    internal TrialScratch CreateScratch() => new(_branch, _months, _normalsPerCell);
+
+    /// <summary>
+    /// Simulates one trial into <paramref name="scratch"/>. Without <paramref name="reuse"/>, every cell's
+    /// monthly spend by cost line is also saved in <paramref name="store"/>. With it, the cells it marks are
+    /// replayed from <paramref name="store"/> instead of simulated, because the branch that saved them drew
+    /// the same cell from the same stream in this trial, and <paramref name="store"/> is left unchanged.
+    /// </summary>
+    internal void SimulateTrial(
+        int trial, TrialAssumptions assumptions, StableRandom random, TrialScratch scratch, CellStore? store, bool[]? reuse)
     {
         var trialKey = StreamKey.Combine(_seed, (ulong)trial);
         var lines = scratch.Lines;
+        var saving = reuse is null ? store : null;
         for (var f = 0; f < _branch.Features.Count; f++)
         {
             var featureSegments = _segments[f];
             var featureKey = StreamKey.Combine(trialKey, _featureKeys[f]);
             for (var c = 0; c < _branch.Cohorts.Count; c++)
             {
+                var cell = f * _branch.Cohorts.Count + c;
+                if (reuse is not null && reuse[cell])
+                {
+                    store!.Replay(cell, f, c, scratch, assumptions);
+                    continue;
+                }
+
+                saving?.Clear(cell);
                 var available = _available[c][f];
                 var tasksPerUser = assumptions.TasksPerUser(c, f);
                 if (available is null || tasksPerUser <= 0)
@@ -120,6 +139,7 @@ public sealed class BranchSimulator
                         AddSegment(f, segment.Regime, expectedTasks * segment.ShareOfMonth, scratch.Normals[normal++], random, lines);
                     }
 
+                    saving?.Save(cell, m, expectedTasks, lines);
                     scratch.Book(f, c, m, expectedTasks, assumptions);
                 }
             }

@@ -1,3 +1,4 @@
+using Tokencast.Core.Distributions;
 using Tokencast.Core.Forecasting;
 using Tokencast.Core.Simulation;
 using Xunit.Abstractions;
@@ -68,6 +69,34 @@ public class ForecastEngineTests(ITestOutputHelper output)
         var wholeTotals = whole.Spend(BranchSamples.TotalSeries, 2).ToArray();
         Assert.Equal(wholeTotals[..37], head.Spend(BranchSamples.TotalSeries, 2).ToArray());
         Assert.Equal(wholeTotals[37..], tail.Spend(BranchSamples.TotalSeries, 2).ToArray());
+    }
+
+    [Fact]
+    public void Run_BranchSharingCells_MatchesBranchRunAlone()
+    {
+        // The variant changes only the small cohort, so its cells for the large cohort are replayed from the
+        // baseline; the result must equal a run of the variant on its own, which simulates every cell.
+        var plan = TestPlans.HeavyTailed();
+        var baseline = plan.Branches[0];
+        var variant = baseline with
+        {
+            Name = "variant",
+            Cohorts = [baseline.Cohorts[0] with { Users = UncertainNumber.Constant(90) }, baseline.Cohorts[1]],
+        };
+        var options = new EngineOptions(Trials: 150, Seed: 9);
+        var engine = new ForecastEngine(plan, options);
+        var reuse = CellReuse.Find(baseline, engine.BuildPools(baseline), variant, engine.BuildPools(variant));
+
+        var together = new ForecastEngine(plan with { Branches = [baseline, variant] }, options).Run();
+        var variantAlone = new ForecastEngine(plan with { Branches = [variant] }, options).Run();
+        var baselineAlone = new ForecastEngine(plan with { Branches = [baseline] }, options).Run();
+
+        Assert.Equal(Flatten(baselineAlone), Flatten(together with { Branches = [together.Branches[0]] }));
+        Assert.Equal(Flatten(variantAlone), Flatten(together with { Branches = [together.Branches[1]] }));
+        Assert.NotEqual(Flatten(variantAlone), Flatten(baselineAlone));
+        // Cells are feature x 2 + cohort: both features of the small cohort changed, chat of the large one did not.
+        Assert.NotNull(reuse);
+        Assert.Equal([false, true, false, true], reuse);
     }
 
     /// <summary>
