@@ -143,9 +143,9 @@ public class ScenarioCompilerPlanTests
         Assert.Equal(["baseline", "growth", "stretch"], plan.Branches.Select(b => b.Name));
         var baseline = plan.Branches[0];
         var stretch = plan.Branches[2];
-        Assert.Equal("claude-haiku-4-5", Assert.Single(baseline.Features[0].Regimes).Model.Model.Prices.Model);
-        Assert.Equal("claude-haiku-4-5", Assert.Single(plan.Branches[1].Features[0].Regimes).Model.Model.Prices.Model);
-        Assert.Equal("claude-sonnet-4-5", Assert.Single(stretch.Features[0].Regimes).Model.Model.Prices.Model);
+        Assert.Equal("claude-haiku-4-5", ModelOf(baseline));
+        Assert.Equal("claude-haiku-4-5", ModelOf(plan.Branches[1]));
+        Assert.Equal("claude-sonnet-4-5", ModelOf(stretch));
         Assert.Equal(["claude-haiku-4-5", "tool execution", "human escalation"], baseline.CostLines);
         Assert.Equal(["claude-sonnet-4-5", "tool execution", "human escalation"], stretch.CostLines);
     }
@@ -173,6 +173,9 @@ public class ScenarioCompilerPlanTests
 
         Assert.Equal(["stretch", "baseline"], plan.Branches.Select(b => b.Name));
     }
+
+    private static string ModelOf(BranchPlan branch) =>
+        Assert.Single(branch.Features[0].Regimes).Model.Model.Prices.Model;
 
     [Fact]
     public void Compile_ImplicitBaseline_HasEmptyDescription()

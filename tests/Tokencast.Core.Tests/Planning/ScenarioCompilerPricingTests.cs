@@ -5,7 +5,7 @@ namespace Tokencast.Core.Tests.Planning;
 
 public class ScenarioCompilerPricingTests
 {
-    // Catalog prices are exact decimals converted to double, so compare within a millionth of the smallest price.
+    // Catalog prices are exact decimals converted to double, so compare within a millionth of a cheap price.
     private const double PriceTolerance = 1e-15;
 
     [Fact]
@@ -55,7 +55,11 @@ public class ScenarioCompilerPricingTests
     [Theory]
     [InlineData("""
         events:
-          - {date: 2027-06-11, kind: price_change, model: claude-haiku-4-5, input_per_mtok: 0.8, output_per_mtok: 4}
+          - date: 2027-06-11
+            kind: price_change
+            model: claude-haiku-4-5
+            input_per_mtok: 0.8
+            output_per_mtok: 4
         """)]
     [InlineData("""
         prices:

@@ -26,7 +26,8 @@ public class ScenarioCompilerTimelineTests
               - {date: 2027-04-15, kind: model_swap, feature: chat, model: flagship, token_efficiency: 0.85}
             """);
 
-        // April 2027 is month 3 and has 30 days: 1-14 April (14 days) on haiku, 15-30 April (16 days) on sonnet.
+        // April 2027 is month 3 and has 30 days: 1-14 April (14 days) on haiku, 15-30 April (16 days)
+        // on sonnet.
         Assert.Equal(2, feature.Regimes.Count);
         Assert.Equal([new MonthSegment(0, 1)], feature.Months[2]);
         Assert.Equal(2, feature.Months[3].Count);
@@ -72,7 +73,7 @@ public class ScenarioCompilerTimelineTests
         Assert.Equal("claude-haiku-4-5", feature.Regimes[1].Model.Model.Prices.Model);
     }
 
-    // Expected shares of January to June 2027. March has 31 days, so a launch on 11 March leaves 21 live days.
+    // Expected shares of January to June 2027. March has 31 days, so a launch on 11 March leaves 21 days.
     // A ramp of 3 months gives 1/3, 2/3 and 1 from the launch month on, times the live share of that month.
     [Theory]
     [InlineData("2027-03-11", 0, new[] { 0.0, 0, 21.0 / 31, 1, 1, 1 })]
@@ -87,7 +88,11 @@ public class ScenarioCompilerTimelineTests
               - id: smb
                 users: 1000
                 features:
-                  chat: {adoption: 0.4, tasks_per_active_user: 20, launch: {{launch}}, ramp_months: {{rampMonths}}}
+                  chat:
+                    adoption: 0.4
+                    tasks_per_active_user: 20
+                    launch: {{launch}}
+                    ramp_months: {{rampMonths}}
             """);
         var shares = Assert.Single(plan.Branches[0].Cohorts).Features[0]!.AvailableShare;
 
@@ -165,7 +170,7 @@ public class ScenarioCompilerTimelineTests
               - {id: summarize, model: gpt-4o-mini, input_tokens: 3000, output_tokens: 300}
             events:
               - {date: 2027-01-01, kind: price_trend, model: "*", monthly_change: -0.02}
-              - {date: 2026-11-01, kind: price_trend, model: small, monthly_change: {uniform: {min: -0.03, max: 0}}}
+              - {date: 2026-11-01, kind: price_trend, model: small, monthly_change: -0.01}
               - {date: 2027-07-01, kind: price_trend, model: gpt-4o-mini, monthly_change: 0.01}
             """);
         var branch = plan.Branches[0];
