@@ -86,6 +86,7 @@ internal sealed class FeatureTimeline
     private TaskModel? BuildTaskModel(FeatureSpec feature, DateOnly date)
     {
         var modelName = feature.Model;
+        var modelSource = Within(feature, "model");
         var efficiency = 1.0;
         var system = (double)feature.SystemPromptTokens;
         var tools = (double)feature.ToolDefinitionTokens;
@@ -95,6 +96,7 @@ internal sealed class FeatureTimeline
             {
                 case ModelSwapEvent swap when swap.FeatureId == feature.Id:
                     modelName = swap.Model;
+                    modelSource = swap.Source with { Path = $"{swap.Source.Path}.model" };
                     efficiency = swap.TokenEfficiency;
                     break;
                 case PromptChangeEvent prompt when prompt.FeatureId == feature.Id:
@@ -107,12 +109,16 @@ internal sealed class FeatureTimeline
         var problemCount = _problems.Count;
         var cascade = feature.Routing?.Cascade;
         var primaryName = modelName ?? cascade?.Cheap;
-        var primary = primaryName is null ? null : Choose(feature, primaryName, efficiency, date, "model");
+        var cheapSource = Within(feature, "routing.cascade.cheap");
+        var primary = primaryName is null
+            ? null
+            : Choose(feature, primaryName, efficiency, date, modelName is null ? cheapSource : modelSource);
         CascadeRouting? routing = null;
         if (cascade is not null && primary is not null)
         {
-            var cheap = modelName is null ? primary : Choose(feature, cascade.Cheap, 1.0, date, "routing.cascade.cheap");
-            var strong = Choose(feature, cascade.Strong, 1.0, date, "routing.cascade.strong");
+            var cheap = modelName is null ? primary : Choose(feature, cascade.Cheap, 1.0, date, cheapSource);
+            var strongSource = Within(feature, "routing.cascade.strong");
+            var strong = Choose(feature, cascade.Strong, 1.0, date, strongSource);
             if (cheap is not null && strong is not null)
             {
                 routing = cascade.EscalationRate is { } rate
@@ -141,10 +147,18 @@ internal sealed class FeatureTimeline
             routing);
     }
 
-    private ModelChoice? Choose(FeatureSpec feature, string name, double efficiency, DateOnly date, string key)
+    /// <summary>
+    /// Resolves and prices a model name. Problems are reported at <paramref name="source"/>, the key that
+    /// names the model, on the line the reader recorded for that value when it is a catalog key.
+    /// </summary>
+    private ModelChoice? Choose(
+        FeatureSpec feature, string name, double efficiency, DateOnly date, SourceLocation source)
     {
         var catalogKey = _scenario.Tiers.TryGetValue(name, out var tierModel) ? tierModel : name;
-        var path = $"{feature.Source.Path}.{key}";
+        var path = source.Path;
+        // NOTE: the reader records lines of catalog keys only, so a tier name gets the feature's line.
+        var line = _scenario.CatalogModelReferences.FirstOrDefault(r => r.Source.Path == path)?.Source.Line
+            ?? source.Line;
         ModelPrices prices;
         try
         {
@@ -154,7 +168,7 @@ internal sealed class FeatureTimeline
         {
             _problems.AddRange(exception.Problems.Select(p => p with
             {
-                File = feature.Source.File, Line = feature.Source.Line, Path = path,
+                File = source.File, Line = line, Path = path,
             }));
             return null;
         }
@@ -167,11 +181,14 @@ internal sealed class FeatureTimeline
             needsCacheWrite5Minutes: cache is { WriteTtl: ScenarioWriteTtl.FiveMinutes, Prefix: not CachePrefix.PromptShare },
             needsCacheWrite1Hour: cache is { WriteTtl: ScenarioWriteTtl.OneHour, Prefix: not CachePrefix.PromptShare },
             path,
-            feature.Source.File,
-            feature.Source.Line,
+            source.File,
+            line,
             _problems);
         return new ModelChoice(callPrices, efficiency);
     }
+
+    private static SourceLocation Within(FeatureSpec feature, string key) =>
+        feature.Source with { Path = $"{feature.Source.Path}.{key}" };
 
     private static AgentLoopModel ToAgent(AgentSpec agent) => new(
         agent.Steps.ToDistribution(),

@@ -26,8 +26,8 @@ public static class ScenarioCompiler
         ScenarioDocument document, IReadOnlyList<string>? branchNames = null, string? catalogFile = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var branches = SelectBranches(document, branchNames);
         var problems = new List<InputProblem>();
+        var branches = SelectBranches(document, branchNames, problems);
         var plans = new List<BranchPlan>();
         foreach (var branch in branches)
         {
@@ -50,7 +50,12 @@ public static class ScenarioCompiler
         return new SimulationPlan(scenario.Name, scenario.StartMonth, scenario.HorizonMonths, plans);
     }
 
-    private static List<ScenarioBranch> SelectBranches(ScenarioDocument document, IReadOnlyList<string>? names)
+    /// <summary>
+    /// Returns the branches found and adds a problem for each name not found, so that the branches that
+    /// exist are still compiled and their problems reported in the same pass.
+    /// </summary>
+    private static List<ScenarioBranch> SelectBranches(
+        ScenarioDocument document, IReadOnlyList<string>? names, List<InputProblem> problems)
     {
         if (names is null || names.Count == 0)
         {
@@ -58,7 +63,6 @@ public static class ScenarioCompiler
         }
 
         var selected = new List<ScenarioBranch>();
-        var problems = new List<InputProblem>();
         foreach (var name in names)
         {
             if (document.FindBranch(name) is { } branch)
@@ -73,7 +77,7 @@ public static class ScenarioCompiler
             }
         }
 
-        return problems.Count > 0 ? throw new InvalidInputException(problems) : selected;
+        return selected;
     }
 
     private static BranchPlan CompileBranch(ScenarioBranch branch, string? catalogFile, List<InputProblem> problems)
