@@ -99,6 +99,7 @@ public sealed class ForecastEngine
         var reuse = branches
             .Select((branch, b) => b == 0 ? null : CellReuse.Find(branches[0], pools[0], branch, pools[b]))
             .ToArray();
+        var lineMaps = branches.Select(branch => CellReuse.MapCostLines(branches[0], branch)).ToArray();
         var samples = branches
             .Select(branch => new BranchSamples(
                 branch.Features.Count, branch.Cohorts.Count, branch.CostLines.Count, _plan.Months, 0, _options.Trials))
@@ -127,7 +128,10 @@ public sealed class ForecastEngine
                 {
                     assumptions[b].Draw(branches[b], _options.Seed, trial, random);
                     scratch[b].Clear();
-                    simulators[b].SimulateTrial(trial, assumptions[b], random, scratch[b], store, reuse[b]);
+                    // The first branch saves its cells; a later branch replays from them only when it has
+                    // the same shape, and otherwise simulates everything without touching the store.
+                    var cells = b == 0 || reuse[b] is not null ? store : null;
+                    simulators[b].SimulateTrial(trial, assumptions[b], random, scratch[b], cells, reuse[b], lineMaps[b]);
                     scratch[b].CopyTo(samples[b], trial);
                 }
             }

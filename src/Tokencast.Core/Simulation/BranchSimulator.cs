@@ -85,10 +85,17 @@ public sealed class BranchSimulator
     /// Simulates one trial into <paramref name="scratch"/>. Without <paramref name="reuse"/>, every cell's
     /// monthly spend by cost line is also saved in <paramref name="store"/>. With it, the cells it marks are
     /// replayed from <paramref name="store"/> instead of simulated, because the branch that saved them drew
-    /// the same cell from the same stream in this trial, and <paramref name="store"/> is left unchanged.
+    /// the same cell from the same stream in this trial, and <paramref name="store"/> is left unchanged;
+    /// <paramref name="storeLineMap"/> maps the store's cost lines to this branch's.
     /// </summary>
     internal void SimulateTrial(
-        int trial, TrialAssumptions assumptions, StableRandom random, TrialScratch scratch, CellStore? store, bool[]? reuse)
+        int trial,
+        TrialAssumptions assumptions,
+        StableRandom random,
+        TrialScratch scratch,
+        CellStore? store,
+        bool[]? reuse,
+        int[]? storeLineMap = null)
     {
         var trialKey = StreamKey.Combine(_seed, (ulong)trial);
         var lines = scratch.Lines;
@@ -102,7 +109,7 @@ public sealed class BranchSimulator
                 var cell = f * _branch.Cohorts.Count + c;
                 if (reuse is not null && reuse[cell])
                 {
-                    store!.Replay(cell, f, c, scratch, assumptions);
+                    store!.Replay(cell, f, c, storeLineMap!, scratch, assumptions);
                     continue;
                 }
 

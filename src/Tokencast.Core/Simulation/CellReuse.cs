@@ -11,6 +11,7 @@ internal static class CellReuse
     /// <summary>
     /// Returns, per cell (feature × cohort count + cohort), whether <paramref name="branch"/> can replay it
     /// from <paramref name="reference"/>, or null when the branches differ in shape and nothing is shared.
+    /// Cost lines are matched by name, so a branch that adds or drops a model still shares the other cells.
     /// </summary>
     public static bool[]? Find(BranchPlan reference, TaskCostPool[][] referencePools, BranchPlan branch, TaskCostPool[][] pools)
     {
@@ -22,7 +23,7 @@ internal static class CellReuse
         var features = branch.Features.Count;
         var cohorts = branch.Cohorts.Count;
         var featureSame = Enumerable.Range(0, features)
-            .Select(f => SameFeature(reference.Features[f], referencePools[f], branch.Features[f], pools[f]))
+            .Select(f => SameFeature(reference, referencePools[f], f, branch, pools[f]))
             .ToArray();
         var cohortSame = Enumerable.Range(0, cohorts)
             .Select(c => SameCohort(reference.Cohorts[c], branch.Cohorts[c]))
@@ -41,20 +42,31 @@ internal static class CellReuse
         return reuse;
     }
 
+    /// <summary>Maps each cost line of <paramref name="reference"/> to the line of the same name in <paramref name="branch"/>, or -1.</summary>
+    public static int[] MapCostLines(BranchPlan reference, BranchPlan branch) =>
+        reference.CostLines.Select(name => branch.CostLines.ToList().IndexOf(name)).ToArray();
+
     private static bool SameShape(BranchPlan reference, BranchPlan branch) =>
         reference.Features.Select(f => f.Id).SequenceEqual(branch.Features.Select(f => f.Id))
         && reference.Cohorts.Select(c => c.Id).SequenceEqual(branch.Cohorts.Select(c => c.Id))
-        && reference.CostLines.SequenceEqual(branch.CostLines)
-        && reference.PriceTrends.Select(Describe).SequenceEqual(branch.PriceTrends.Select(Describe));
+        && reference.PriceTrends.Select(t => Describe(reference, t)).SequenceEqual(branch.PriceTrends.Select(t => Describe(branch, t)));
 
-    private static string Describe(PriceTrendPlan trend) =>
-        $"{trend.Id}|{trend.MonthlyChange.Describe()}|{trend.FirstMonth}|{string.Join(',', trend.CostLines)}";
+    private static string Describe(BranchPlan branch, PriceTrendPlan trend) =>
+        $"{trend.Id}|{trend.MonthlyChange.Describe()}|{trend.FirstMonth}|"
+        + string.Join(',', trend.CostLines.Select(line => branch.CostLines[line]).Order(StringComparer.Ordinal));
 
-    private static bool SameFeature(FeaturePlan reference, TaskCostPool[] referencePools, FeaturePlan feature, TaskCostPool[] pools) =>
-        referencePools.Length == pools.Length
-        && referencePools.Zip(pools).All(pair => ReferenceEquals(pair.First, pair.Second))
-        && reference.Regimes.Zip(feature.Regimes).All(pair => pair.First.CostLines.SequenceEqual(pair.Second.CostLines))
-        && reference.Months.Zip(feature.Months).All(pair => pair.First.SequenceEqual(pair.Second));
+    private static bool SameFeature(
+        BranchPlan referenceBranch, TaskCostPool[] referencePools, int index, BranchPlan branch, TaskCostPool[] pools)
+    {
+        var reference = referenceBranch.Features[index];
+        var feature = branch.Features[index];
+        return referencePools.Length == pools.Length
+            && referencePools.Zip(pools).All(pair => ReferenceEquals(pair.First, pair.Second))
+            && reference.Regimes.Zip(feature.Regimes).All(pair =>
+                pair.First.CostLines.Select(line => referenceBranch.CostLines[line])
+                    .SequenceEqual(pair.Second.CostLines.Select(line => branch.CostLines[line])))
+            && reference.Months.Zip(feature.Months).All(pair => pair.First.SequenceEqual(pair.Second));
+    }
 
     private static bool SameCohort(CohortPlan reference, CohortPlan cohort) =>
         reference.Users.Describe() == cohort.Users.Describe()

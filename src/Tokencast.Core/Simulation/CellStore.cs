@@ -31,7 +31,11 @@ internal sealed class CellStore
         Array.Copy(lines, 0, _spend, (cell * _months + month) * _lines, _lines);
     }
 
-    public void Replay(int cell, int feature, int cohort, TrialScratch scratch, TrialAssumptions assumptions)
+    /// <summary>
+    /// Books a saved cell into another branch's scratch; <paramref name="lineMap"/> gives, for each saved
+    /// cost line, the line of the same model in that branch (a shared cell only uses lines both branches have).
+    /// </summary>
+    public void Replay(int cell, int feature, int cohort, int[] lineMap, TrialScratch scratch, TrialAssumptions assumptions)
     {
         for (var m = 0; m < _months; m++)
         {
@@ -41,7 +45,16 @@ internal sealed class CellStore
                 continue;
             }
 
-            Array.Copy(_spend, (cell * _months + m) * _lines, scratch.Lines, 0, _lines);
+            Array.Clear(scratch.Lines);
+            var offset = (cell * _months + m) * _lines;
+            for (var line = 0; line < _lines; line++)
+            {
+                if (lineMap[line] >= 0)
+                {
+                    scratch.Lines[lineMap[line]] = _spend[offset + line];
+                }
+            }
+
             scratch.Book(feature, cohort, m, expectedTasks, assumptions);
         }
     }

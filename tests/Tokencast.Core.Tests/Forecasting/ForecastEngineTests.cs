@@ -99,6 +99,40 @@ public class ForecastEngineTests(ITestOutputHelper output)
         Assert.Equal([false, true, false, true], reuse);
     }
 
+    [Fact]
+    public void Run_BranchAddingModelLine_ReplaysSharedCellsOnRenamedLines()
+    {
+        // The variant moves the agent feature to another model, which adds a cost line in second place.
+        // The chat cells are still shared, and their spend must land on the lines of the same names.
+        var plan = TestPlans.HeavyTailed();
+        var baseline = plan.Branches[0];
+        var agent = baseline.Features[1];
+        var otherModel = agent.Regimes[0].Model with
+        {
+            Model = new ModelChoice(agent.Regimes[0].Model.Model.Prices with { }, TokenEfficiency: 0.5),
+        };
+        var variant = baseline with
+        {
+            Name = "variant",
+            CostLines = ["test-model", "test-model (efficient)", "tool execution", "human escalation"],
+            Features =
+            [
+                baseline.Features[0] with { Regimes = [baseline.Features[0].Regimes[0] with { CostLines = [0, 2, 3] }] },
+                agent with { Regimes = [new TaskRegime(otherModel, [1, 2, 3])] },
+            ],
+        };
+        var options = new EngineOptions(Trials: 150, Seed: 4);
+        var engine = new ForecastEngine(plan, options);
+        var reuse = CellReuse.Find(baseline, engine.BuildPools(baseline), variant, engine.BuildPools(variant));
+
+        var together = new ForecastEngine(plan with { Branches = [baseline, variant] }, options).Run();
+        var variantAlone = new ForecastEngine(plan with { Branches = [variant] }, options).Run();
+
+        Assert.NotNull(reuse);
+        Assert.Equal([true, true, false, false], reuse);
+        Assert.Equal(Flatten(variantAlone), Flatten(together with { Branches = [together.Branches[1]] }));
+    }
+
     /// <summary>
     /// The aggregated engine (compound Poisson from a task-cost sample) and brute force (every task of every
     /// month simulated call by call) must give the same percentiles within their Monte Carlo error. The
