@@ -81,7 +81,11 @@ internal static class BandTable
         return table;
     }
 
-    private static string Usd(double value) => value.ToString("$#,##0", CultureInfo.InvariantCulture);
+    // Whole dollars, but cents below $100 so that small scenarios do not round to zero.
+    private static string Usd(double value) =>
+        !double.IsFinite(value) ? "n/a"
+        : Math.Abs(value) < 100 ? value.ToString("$0.00", CultureInfo.InvariantCulture)
+        : value.ToString("$#,##0", CultureInfo.InvariantCulture);
 
     private static string TaskUsd(double value) => value.ToString("$0.00000", CultureInfo.InvariantCulture);
 

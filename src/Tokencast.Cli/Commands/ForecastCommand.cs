@@ -28,7 +28,10 @@ internal static class ForecastCommand
         };
         var trials = new Option<int?>("--trials") { Description = $"Trials per branch (default: the scenario's trials, else {DefaultTrials})." };
         var seed = new Option<ulong?>("--seed") { Description = $"Random seed (default: the scenario's seed, else {DefaultSeed})." };
-        var output = new Option<string?>("--out") { Description = "Directory for bands.csv, bands.json and report.html (default: out/<scenario file name>)." };
+        var output = new Option<string?>("--out")
+        {
+            Description = "Directory for bands.csv, cost_per_task.csv, bands.json and report.html (default: out/<scenario file name>).",
+        };
         var catalog = new Option<string?>("--catalog") { Description = "LiteLLM-format price catalog (JSON) to use instead of the scenario's or the bundled one." };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); the output does not depend on it." };
 
@@ -97,6 +100,12 @@ internal static class ForecastCommand
     /// </summary>
     private static string PrepareOutputDirectory(ForecastSettings settings)
     {
+        if (settings.OutputDirectory is { } given && string.IsNullOrWhiteSpace(given))
+        {
+            throw new InvalidInputException(new InputProblem(
+                null, null, "--out", given, "is empty; give a directory for the output files or leave the option out"));
+        }
+
         var directory = settings.OutputDirectory ?? Path.Combine("out", Path.GetFileNameWithoutExtension(settings.File));
         if (File.Exists(directory))
         {
@@ -114,7 +123,12 @@ internal static class ForecastCommand
         var trials = settings.Trials ?? scenario.Trials ?? DefaultTrials;
         if (trials is < 1 or > 10_000_000)
         {
-            problems.Add(new InputProblem(null, null, "--trials", trials.ToString(System.Globalization.CultureInfo.InvariantCulture), "trials must be between 1 and 10,000,000"));
+            problems.Add(new InputProblem(
+                settings.Trials is null ? settings.File : null,
+                null,
+                settings.Trials is null ? "trials" : "--trials",
+                trials.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "trials must be between 1 and 10,000,000"));
         }
 
         if (settings.Threads is < 1)

@@ -41,7 +41,8 @@ public static class BandStatistics
             squares += (value - mean) * (value - mean);
         }
 
-        var meanError = n > 1 ? Math.Sqrt(squares / (n - 1) / n) : 0;
+        // One trial says nothing about the spread, so its errors are not a number rather than zero.
+        var meanError = n > 1 ? Math.Sqrt(squares / (n - 1) / n) : double.NaN;
 
         var estimates = new double[Probabilities.Count];
         var errors = new double[Probabilities.Count];
@@ -49,7 +50,7 @@ public static class BandStatistics
         {
             var p = Probabilities[i];
             estimates[i] = SortedArrayStatistics.QuantileCustom(sorted, p, QuantileDefinition.R7);
-            errors[i] = Combine(OrderStatisticError(sorted, p), estimates[i], modelRelativeError);
+            errors[i] = n > 1 ? Combine(OrderStatisticError(sorted, p), estimates[i], modelRelativeError) : double.NaN;
         }
 
         return new Band(

@@ -7,7 +7,12 @@ public static class BandSummary
 {
     /// <summary>Summarises all trials of one branch.</summary>
     public static BranchForecast Summarise(
-        SimulationPlan plan, BranchPlan branch, TaskCostPool[][] pools, BranchSamples samples, int maxDegreeOfParallelism = -1)
+        SimulationPlan plan,
+        BranchPlan branch,
+        TaskCostPool[][] pools,
+        BranchSamples samples,
+        ulong seed,
+        int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(branch);
@@ -40,7 +45,7 @@ public static class BandSummary
             series.Skip(1).Take(samples.Features).ToArray(),
             series.Skip(1 + samples.Features).Take(samples.Cohorts).ToArray(),
             series.Skip(1 + samples.Features + samples.Cohorts).ToArray(),
-            CostPerTask(plan, branch, pools, samples, maxDegreeOfParallelism),
+            CostPerTask(plan, branch, pools, samples, seed, maxDegreeOfParallelism),
             Budget(plan, branch, samples));
     }
 
@@ -117,8 +122,11 @@ public static class BandSummary
     }
 
     private static List<FeatureTaskCost> CostPerTask(
-        SimulationPlan plan, BranchPlan branch, TaskCostPool[][] pools, BranchSamples samples, int maxDegreeOfParallelism)
+        SimulationPlan plan, BranchPlan branch, TaskCostPool[][] pools, BranchSamples samples, ulong seed, int maxDegreeOfParallelism)
     {
+        // Price trends scale what a task costs, so single-task figures are scaled by the mean trend factor of
+        // the month over all trials, weighted by the share of each cost line in the task's cost.
+        var trends = TrialAssumptions.MeanTrendFactors(branch, samples.Months, seed, samples.TrialCount);
         var costs = new FeatureTaskCost[branch.Features.Count][];
         Parallel.For(0, branch.Features.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, f =>
         {
@@ -132,26 +140,44 @@ public static class BandSummary
                 foreach (var segment in segments)
                 {
                     var pool = pools[f][segment.Regime];
-                    mean += segment.ShareOfMonth * pool.Mean;
+                    var factor = TrendFactor(pool, feature.Regimes[segment.Regime].CostLines, trends, m, samples.Months);
+                    mean += segment.ShareOfMonth * pool.Mean * factor;
                     error = Math.Max(error, pool.RelativeStandardError);
                 }
 
                 // NOTE: single-task percentiles come from the regime that covers most of the month. A month
                 // split by a mid-month change reports the mean exactly but the percentiles of one regime.
-                var main = pools[f][segments.MaxBy(s => s.ShareOfMonth).Regime];
+                var mainRegime = segments.MaxBy(s => s.ShareOfMonth).Regime;
+                var main = pools[f][mainRegime];
+                var trendFactor = TrendFactor(main, feature.Regimes[mainRegime].CostLines, trends, m, samples.Months);
                 costs[f][m] = new FeatureTaskCost(
                     feature.Id,
                     plan.MonthStart(m),
                     mean,
-                    main.TaskCostQuantile(0.5),
-                    main.TaskCostQuantile(0.9),
-                    main.TaskCostQuantile(0.99),
+                    main.TaskCostQuantile(0.5) * trendFactor,
+                    main.TaskCostQuantile(0.9) * trendFactor,
+                    main.TaskCostQuantile(0.99) * trendFactor,
                     error,
                     BandStatistics.Compute(samples.Tasks(f, m)));
             }
         });
 
         return [.. costs.SelectMany(c => c)];
+    }
+
+    /// <summary>Returns the mean trend factor of a month weighted by each cost line's share of the task cost.</summary>
+    private static double TrendFactor(TaskCostPool pool, IReadOnlyList<int> costLines, double[] trends, int month, int months)
+    {
+        var weighted = 0.0;
+        var total = 0.0;
+        for (var line = 0; line < costLines.Count; line++)
+        {
+            var lineMean = pool.LineMean(line);
+            weighted += lineMean * trends[costLines[line] * months + month];
+            total += lineMean;
+        }
+
+        return total > 0 ? weighted / total : 1;
     }
 
     private static List<BudgetOutlook> Budget(SimulationPlan plan, BranchPlan branch, BranchSamples samples)

@@ -46,7 +46,7 @@ public sealed class ForecastEngine
         for (var b = 0; b < branches.Count; b++)
         {
             progress?.Report(new ForecastProgress("summarising", branches[b].Name, blocks, blocks));
-            forecasts.Add(BandSummary.Summarise(_plan, branches[b], pools[b], samples[b], _options.MaxDegreeOfParallelism));
+            forecasts.Add(BandSummary.Summarise(_plan, branches[b], pools[b], samples[b], _options.Seed, _options.MaxDegreeOfParallelism));
             samples[b] = null!;
         }
 

@@ -63,7 +63,7 @@ public static class ScenarioCompiler
         }
 
         var selected = new List<ScenarioBranch>();
-        foreach (var name in names)
+        foreach (var name in names.Distinct(StringComparer.Ordinal))
         {
             if (document.FindBranch(name) is { } branch)
             {

@@ -46,6 +46,7 @@ public sealed class TaskCostPool
     private readonly double[] _sortedLines;
     private readonly OctaveSplit[] _splits;
     private readonly double[] _bodyLineMoments;
+    private readonly double[] _lineMeans;
 
     private TaskCostPool(double[] totals, double[] lines, int lineCount)
     {
@@ -81,6 +82,14 @@ public sealed class TaskCostPool
         var variance = Math.Max(0, squares / count - Mean * Mean) * count / Math.Max(1, count - 1);
         RelativeStandardError = Mean > 0 ? Math.Sqrt(variance / count) / Mean : 0;
         (_splits, _bodyLineMoments) = BuildSplits();
+        _lineMeans = new double[lineCount];
+        for (var i = 0; i < count; i++)
+        {
+            for (var line = 0; line < lineCount; line++)
+            {
+                _lineMeans[line] += _sortedLines[i * lineCount + line] / count;
+            }
+        }
     }
 
     /// <summary>Number of simulated tasks.</summary>
@@ -139,16 +148,7 @@ public sealed class TaskCostPool
     }
 
     /// <summary>Returns the mean cost per task on one cost line.</summary>
-    public double LineMean(int line)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < Count; i++)
-        {
-            sum += _sortedLines[i * LineCount + line];
-        }
-
-        return sum / Count;
-    }
+    public double LineMean(int line) => _lineMeans[line];
 
     /// <summary>
     /// Draws the total cost of a Poisson(<paramref name="expectedTasks"/>) number of tasks and adds it, by

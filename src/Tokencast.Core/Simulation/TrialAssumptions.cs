@@ -82,6 +82,32 @@ internal sealed class TrialAssumptions
             }
         }
 
+        DrawTrends(branch, trialKey, random);
+    }
+
+    /// <summary>
+    /// Returns the price-trend factor of every cost line and month averaged over trials [0,
+    /// <paramref name="trials"/>), drawn from the same streams as the simulation.
+    /// </summary>
+    public static double[] MeanTrendFactors(BranchPlan branch, int months, ulong seed, int trials)
+    {
+        var assumptions = new TrialAssumptions(branch, months);
+        var random = new StableRandom(0);
+        var mean = new double[branch.CostLines.Count * months];
+        for (var trial = 0; trial < trials; trial++)
+        {
+            assumptions.DrawTrends(branch, StreamKey.Combine(seed, (ulong)trial), random);
+            for (var i = 0; i < mean.Length; i++)
+            {
+                mean[i] += assumptions._trendFactor[i] / trials;
+            }
+        }
+
+        return mean;
+    }
+
+    private void DrawTrends(BranchPlan branch, ulong trialKey, StableRandom random)
+    {
         Array.Fill(_trendFactor, 1.0);
         for (var i = 0; i < branch.PriceTrends.Count; i++)
         {

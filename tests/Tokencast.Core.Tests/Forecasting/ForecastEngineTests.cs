@@ -133,6 +133,27 @@ public class ForecastEngineTests(ITestOutputHelper output)
         Assert.Equal(Flatten(variantAlone), Flatten(together with { Branches = [together.Branches[1]] }));
     }
 
+    [Fact]
+    public void CostPerTask_PriceTrend_ScalesByMonthFactor()
+    {
+        // A constant trend of -50 % a month from the first month halves prices in month 1 and quarters
+        // them in month 2, on every cost line; cost per task must follow.
+        var plan = TestPlans.HeavyTailed();
+        var branch = plan.Branches[0] with
+        {
+            PriceTrends = [new PriceTrendPlan("halving", UncertainNumber.Constant(-0.5), 0, [0, 1, 2])],
+        };
+        var engine = new ForecastEngine(plan with { Branches = [branch] }, new EngineOptions(Trials: 64, Seed: 2));
+        var chatPool = engine.BuildPools(branch)[0][0];
+
+        var costs = engine.Run().Branches[0].CostPerTask.Where(c => c.Feature == "chat").ToList();
+
+        Assert.Equal(chatPool.Mean, costs[0].MeanUsd, 12);
+        Assert.Equal(chatPool.Mean * 0.5, costs[1].MeanUsd, 12);
+        Assert.Equal(chatPool.Mean * 0.25, costs[2].MeanUsd, 12);
+        Assert.Equal(chatPool.TaskCostQuantile(0.9) * 0.25, costs[2].P90Usd, 12);
+    }
+
     /// <summary>
     /// The aggregated engine (compound Poisson from a task-cost sample) and brute force (every task of every
     /// month simulated call by call) must give the same percentiles within their Monte Carlo error. The
