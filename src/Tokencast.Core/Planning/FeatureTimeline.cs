@@ -94,6 +94,14 @@ internal sealed class FeatureTimeline
         {
             switch (change)
             {
+                case ModelSwapEvent swap when swap.FeatureId == feature.Id && feature.Routing is not null:
+                    // A cascade has two models and the event names one, so it cannot say which to replace.
+                    _problems.Add(new InputProblem(
+                        swap.Source.File, swap.Source.Line, swap.Source.Path, swap.Model,
+                        $"feature {feature.Id} routes through a cascade, so a model swap cannot tell which of its "
+                        + "two models to replace; change routing.cascade.cheap or routing.cascade.strong in a "
+                        + "branch, or point the cascade at an alias whose target changes on a date"));
+                    break;
                 case ModelSwapEvent swap when swap.FeatureId == feature.Id:
                     modelName = swap.Model;
                     modelSource = swap.Source with { Path = $"{swap.Source.Path}.model" };

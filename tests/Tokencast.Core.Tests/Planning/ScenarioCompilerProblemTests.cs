@@ -156,4 +156,25 @@ public class ScenarioCompilerProblemTests
         Assert.Equal(11, problem.Line);
         Assert.Equal("gpt-9", problem.Value);
     }
+
+    [Fact]
+    public void Compile_ModelSwapOnCascade_ReportsEvent()
+    {
+        // The event on line 11 swaps "the" model of a feature that has two; the compiler cannot pick one.
+        const string body = """
+            features:
+              - id: chat
+                input_tokens: 400
+                output_tokens: 200
+                routing: {cascade: {cheap: small, strong: flagship, escalation_rate: 0.2}}
+            events:
+              - {date: 2027-03-01, kind: model_swap, feature: chat, model: gpt-4o}
+            """;
+
+        var problem = Assert.Single(Problems(body));
+
+        Assert.Equal(11, problem.Line);
+        Assert.Equal("events[0]", problem.Path);
+        Assert.Contains("routes through a cascade", problem.Message, StringComparison.Ordinal);
+    }
 }
