@@ -434,7 +434,7 @@ public static class RequestLogReader
         if (timeText is not null && !LogValueParser.TryParseTime(timeText, out timestamp, out offset))
         {
             Problem(LogField.Timestamp, timeText,
-                "timestamp must be ISO 8601 (2026-08-18T10:00:00Z), unix seconds or unix milliseconds");
+                $"timestamp is not in an accepted form. Accepted forms: {LogValueParser.AcceptedTimeForms}.");
         }
 
         var statusText = Text(LogField.Status);

@@ -169,6 +169,42 @@ public class RequestLogReaderTests
             System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    // Expected instants are the written wall time minus the written offset; no offset means UTC.
+    [Theory]
+    [InlineData("2026-08-18T10:00:00Z", "2026-08-18T10:00:00.0000000Z")]
+    [InlineData("2026-08-18T10:00:00", "2026-08-18T10:00:00.0000000Z")]
+    [InlineData("2026-08-18T10:00:00.5+02:00", "2026-08-18T08:00:00.5000000Z")]
+    [InlineData("2026-08-18T10:00:00.123456789Z", "2026-08-18T10:00:00.1234567Z")]
+    [InlineData("2026-08-18T10:00Z", "2026-08-18T10:00:00.0000000Z")]
+    [InlineData("2026-08-18", "2026-08-18T00:00:00.0000000Z")]
+    [InlineData("2023-11-16 18:15:46.6805900", "2023-11-16T18:15:46.6805900Z")]
+    [InlineData("2023-11-16 18:15:46", "2023-11-16T18:15:46.0000000Z")]
+    public void Parse_IsoAndTraceTimes_ExactInstant(string value, string expected)
+    {
+        var record = RequestLogReader.Parse($"model,timestamp,prompt_tokens,completion_tokens\nm,{value},1,1\n",
+            "log.csv").Records[0];
+
+        Assert.Equal(expected, record.Timestamp!.Value.UtcDateTime.ToString("o",
+            System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("05/01/2027")]
+    [InlineData("1 May 2027")]
+    [InlineData("2027-13-01")]
+    [InlineData("yesterday")]
+    public void Parse_AmbiguousOrInvalidTime_NamesLineValueAndForms(string value)
+    {
+        var text = $"model,timestamp,prompt_tokens,completion_tokens\nm,2026-08-18,1,1\nm,{value},1,1\n";
+
+        var error = Assert.Throws<InvalidInputException>(() => RequestLogReader.Parse(text, "log.csv"));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(3, problem.Line);
+        Assert.Equal(value, problem.Value);
+        Assert.Contains("ISO 8601", problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_AzureTrace_ContextAndGeneratedTokens()
     {
