@@ -231,7 +231,7 @@ public sealed class CostCommandTests : IDisposable
     }
 
     [Fact]
-    public void Cost_MapToMissingColumn_NoInternalFieldName()
+    public void Cost_MapMissingColumn_PlainFieldName()
     {
         var log = WriteLog("missing.csv", "model,prompt_tokens,completion_tokens\ngpt-4o,10,5\n");
 
@@ -243,7 +243,7 @@ public sealed class CostCommandTests : IDisposable
     }
 
     [Fact]
-    public void Cost_CatalogWithStringPrice_ExitOneWithoutStackTrace()
+    public void Cost_CatalogStringPrice_ExitOne()
     {
         var catalog = WriteLog("prices.json", "{\"my-model\": {\"input_cost_per_token\": \"1e-06\"}}");
         var log = WriteLog("log.csv", "model,prompt_tokens,completion_tokens\nmy-model,10,5\n");

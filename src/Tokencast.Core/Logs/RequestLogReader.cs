@@ -301,9 +301,8 @@ public static class RequestLogReader
         return conventions.Count == 1 ? conventions.First() : null;
     }
 
-    // A log in which no column is known as a token count would price every row as "no usage" and
-    // total $0, which is never what the user meant: this happens with another separator (;) or a
-    // CSV file without a header row.
+    // Without a known token column every row would be "no usage" and the total $0. That happens
+    // with another separator (;) or a CSV file without a header row, so it is an error.
     private static void RequireUsageColumns(
         List<string> columns,
         Dictionary<LogField, string> columnFields,

@@ -24,7 +24,7 @@ public sealed class RequestLogObservationsTests : IDisposable
     }
 
     [Fact]
-    public void Read_ResponseIdWithTwoModels_NamesBothLines()
+    public void Read_ResponseWithTwoModels_Rejected()
     {
         File.WriteAllText(_path, "response_id,model,prompt_tokens,completion_tokens\n"
             + "r1,gpt-4o,30,1\nr1,gpt-4o-mini,30,5\n");

@@ -229,7 +229,7 @@ public class RequestLogReaderTests
     }
 
     [Fact]
-    public void Parse_JsonLinesMixedUsageNames_ReadsEveryRow()
+    public void Parse_MixedJsonUsageNames_AllRowsRead()
     {
         var text = "{\"model\":\"m\",\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":10}}\n"
             + "{\"model\":\"m\",\"usage\":{\"input_tokens\":200,\"output_tokens\":20}}\n"
@@ -243,7 +243,7 @@ public class RequestLogReaderTests
     }
 
     [Fact]
-    public void Parse_JsonLinesMixedConventionsPerRow_DecidesEachRow()
+    public void Parse_JsonConventionPerRow_Decided()
     {
         // Row 1 is OpenAI (input includes the 40 cached tokens); row 2 is Anthropic (input excludes
         // the 40 cache reads). Both have 60 uncached input tokens.
@@ -258,7 +258,7 @@ public class RequestLogReaderTests
     }
 
     [Fact]
-    public void Parse_CsvUsageInUnreadColumn_ReportsLineAndColumns()
+    public void Parse_UsageInUnreadColumn_Rejected()
     {
         var text = "model,prompt_tokens,completion_tokens,input_tokens,output_tokens\n"
             + "m,100,10,,\nm,,,200,20\n";
