@@ -80,7 +80,7 @@ public sealed class CostCommandTests : IDisposable
         Assert.Equal("", output);
         Assert.Contains("unknown.csv:3:", error, StringComparison.Ordinal);
         Assert.Contains("'gpt4o'", error, StringComparison.Ordinal);
-        Assert.Contains("did you mean gpt-4o", error, StringComparison.Ordinal);
+        Assert.Contains("Did you mean gpt-4o", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
@@ -175,5 +175,84 @@ public sealed class CostCommandTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains("not found", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cost_MixedUsageNamesJsonl_PricesEveryRow()
+    {
+        // gpt-4o at 2.5e-6 input and 1e-5 output: 3 rows of 1,000 in and 100 out = 3 x 0.0035 = 0.0105.
+        var row = "\"timestamp\":\"2026-07-01T00:00:00Z\",\"model\":\"gpt-4o\"";
+        var log = WriteLog("mixed.jsonl",
+            $"{{{row},\"prompt_tokens\":1000,\"completion_tokens\":100}}\n"
+            + $"{{{row},\"input_tokens\":1000,\"output_tokens\":100}}\n"
+            + $"{{{row},\"input_tokens\":1000,\"output_tokens\":100}}\n");
+
+        var (exitCode, output, _) = Run(log, "--format", "json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("\"total_usd\": 0.0105", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cost_SemicolonCsv_ExitOneWithMapHint()
+    {
+        var log = WriteLog("semi.csv", "model;prompt_tokens;completion_tokens\ngpt-4o;10;5\n");
+
+        var (exitCode, output, error) = Run(log);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", output);
+        Assert.Contains("model;prompt_tokens;completion_tokens", error, StringComparison.Ordinal);
+        Assert.Contains("--map usage.in=COLUMN", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cost_UnknownModel_SuggestsCatalogNotOverride()
+    {
+        var log = WriteLog("unknown.csv", "model,prompt_tokens,completion_tokens\ngpt-4oo,10,5\n");
+
+        var (exitCode, _, error) = Run(log);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("--catalog", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("override", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cost_BadMapField_ListsEveryField()
+    {
+        var log = WriteLog("map.csv", "model,prompt_tokens,completion_tokens\ngpt-4o,10,5\n");
+
+        var (exitCode, _, error) = Run(log, "--map", "tokens=prompt_tokens");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("usage.cache_write_1h", error, StringComparison.Ordinal);
+        Assert.Contains("hash_ids.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cost_MapMissingColumn_PlainFieldName()
+    {
+        var log = WriteLog("missing.csv", "model,prompt_tokens,completion_tokens\ngpt-4o,10,5\n");
+
+        var (exitCode, _, error) = Run(log, "--map", "usage.in=tokens_in");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("input tokens column", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("InputTokens", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cost_CatalogStringPrice_ExitOne()
+    {
+        var catalog = WriteLog("prices.json", "{\"my-model\": {\"input_cost_per_token\": \"1e-06\"}}");
+        var log = WriteLog("log.csv", "model,prompt_tokens,completion_tokens\nmy-model,10,5\n");
+
+        var (exitCode, _, error) = Run(log, "--catalog", catalog);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("my-model.input_cost_per_token", error, StringComparison.Ordinal);
+        Assert.Contains("expected a number", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 }

@@ -128,7 +128,7 @@ internal static class CostCommand
             {
                 problems.Add(new InputProblem(null, null, "--map", entry,
                     "expected FIELD=COLUMN with FIELD one of "
-                    + string.Join(", ", LogColumnNames.MappableFieldNames)));
+                    + string.Join(", ", LogColumnNames.MappableFieldNames) + "."));
                 continue;
             }
 
@@ -149,7 +149,7 @@ internal static class CostCommand
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, style, out var date)
             ? date
             : throw new InvalidInputException(new InputProblem(null, null, "--price-date", text,
-                "date must be written as YYYY-MM-DD"));
+                "date must be written as YYYY-MM-DD."));
     }
 
     private sealed record CostRequest(

@@ -7,24 +7,30 @@ public static class RequestLogObservations
 {
     /// <summary>
     /// Reads <paramref name="path"/> with <see cref="RequestLogReader"/> and keeps each row that carries
-    /// usage. Input tokens are the whole prompt (uncached and both cache kinds); output and reasoning
+    /// usage. Rows that repeat a response id (snapshots of a streamed response) count once, as the row
+    /// <see cref="ResponseDeduplicator"/> keeps. Input tokens are the whole prompt (uncached and both cache kinds); output and reasoning
     /// tokens stay apart. Rows of traces that only give an offset from the trace start are placed on the
     /// Unix epoch plus that offset, which keeps their order and spacing for the cache replay.
     /// </summary>
     /// <param name="path">A CSV or JSON Lines request log.</param>
     /// <param name="defaultFeature">Feature for rows that name none.</param>
+    /// <exception cref="InvalidInputException">
+    /// The log has invalid rows, or rows of one response id name different models.
+    /// </exception>
     public static IReadOnlyList<TokenObservation> Read(string path, string defaultFeature)
     {
         var log = RequestLogReader.Read(path);
+        var duplicates = ResponseDeduplicator.FindDuplicates(log.Records);
         var observations = new List<TokenObservation>(log.Records.Count);
         foreach (var record in log.Records)
         {
-            if (record.Buckets is not { } buckets)
+            if (duplicates.ContainsKey(record) || record.Buckets is not { } buckets)
             {
                 continue;
             }
 
-            var timestamp = record.Timestamp ?? (record.TraceOffset is { } offset ? DateTimeOffset.UnixEpoch + offset : null);
+            var timestamp = record.Timestamp
+                ?? (record.TraceOffset is { } offset ? DateTimeOffset.UnixEpoch + offset : null);
             observations.Add(new TokenObservation(
                 string.IsNullOrWhiteSpace(record.Feature) ? defaultFeature : record.Feature,
                 record.ConversationId,

@@ -137,6 +137,35 @@ public static class LogColumnNames
     public static bool TryParseFieldName(string name, out LogField field) =>
         FieldNames.TryGetValue(name, out field);
 
+    /// <summary>Returns the <c>--map</c> name of a field, such as <c>usage.in</c>.</summary>
+    public static string MapNameOf(LogField field) =>
+        FieldNames.First(pair => pair.Value == field).Key;
+
+    /// <summary>Describes a field's column in words for messages, such as "input tokens column".</summary>
+    public static string Describe(LogField field) => field switch
+    {
+        LogField.Model => "model column",
+        LogField.Feature => "feature column",
+        LogField.Cohort => "cohort column",
+        LogField.User => "user column",
+        LogField.Timestamp => "timestamp column",
+        LogField.ConversationId => "conversation id column",
+        LogField.TaskId => "task id column",
+        LogField.ResponseId => "response id column",
+        LogField.Status => "status column",
+        LogField.ServiceTier => "service tier column",
+        LogField.InputTokens => "input tokens column",
+        LogField.OutputTokens => "output tokens column",
+        LogField.CacheReadTokens => "cache-read tokens column",
+        LogField.CacheWriteTokens => "cache-write tokens column",
+        LogField.CacheWrite5MinutesTokens => "5-minute cache-write tokens column",
+        LogField.CacheWrite1HourTokens => "1-hour cache-write tokens column",
+        LogField.ReasoningTokens => "reasoning tokens column",
+        LogField.TotalTokens => "total tokens column",
+        LogField.PrefixBlockHashes => "prefix block hashes column",
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown log field."),
+    };
+
     /// <summary>
     /// Finds the field a column holds. <paramref name="matchedName"/> is the known name that matched,
     /// which may be a trailing part of the column name.

@@ -51,6 +51,17 @@ public static class LogCostCalculator
                 continue;
             }
 
+            // A log has no scenario, so the remedy is a catalog that has the model, not a price override.
+            if (!catalog.Contains(model))
+            {
+                if (failedModels.Add(model))
+                {
+                    problems.Add(UnknownModel(log.SourceFile, record.Line, model, catalog));
+                }
+
+                continue;
+            }
+
             var date = record.Timestamp is { } time ? DateOnly.FromDateTime(time.UtcDateTime) : today;
             try
             {
@@ -81,7 +92,7 @@ public static class LogCostCalculator
             problems.Insert(0, new InputProblem(log.SourceFile, rowsWithoutModel[0],
                 log.ColumnFields.GetValueOrDefault(LogField.Model), null,
                 $"{rowsWithoutModel.Count} rows have usage but no model, the first on this line; add a model "
-                + "column, map one with --map model=COLUMN, or give a default with --model"));
+                + "column, map one with --map model=COLUMN, or give a default with --model."));
         }
 
         if (problems.Count > 0)
@@ -90,6 +101,15 @@ public static class LogCostCalculator
         }
 
         return Summarize(rows);
+    }
+
+    private static InputProblem UnknownModel(string source, long line, string model, PriceCatalog catalog)
+    {
+        var suggestions = catalog.SuggestNames(model);
+        var hint = suggestions.Count > 0 ? $" Did you mean {string.Join(", ", suggestions)}?" : "";
+        return new InputProblem(source, line, "model", model,
+            $"model '{model}' is not in the price catalog ({catalog.Source}).{hint} Fix the model name "
+            + "in the log, or pass a catalog that has the model with --catalog.");
     }
 
     private static LogCostReport Summarize(List<RecordCost> rows)

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Tokencast.Core.Pricing;
 
 namespace Tokencast.Core.Logs;
 
 /// <summary>Parses the values of log fields: token counts, times, statuses, service tiers, hashes.</summary>
-internal static class LogValueParser
+internal static partial class LogValueParser
 {
     // A numeric time below this is not a plausible unix time (it would be before September 2001),
     // so it is read as milliseconds since the start of the trace, as Mooncake traces write it.
@@ -13,6 +14,22 @@ internal static class LogValueParser
 
     // Unix times at or above this are milliseconds (in seconds it would be after the year 5000).
     private const long FirstUnixMilliseconds = 100_000_000_000;
+
+    /// <summary>Accepted timestamp forms, for messages.</summary>
+    public const string AcceptedTimeForms =
+        "ISO 8601 (2026-08-18T10:00:00Z, 2026-08-18T10:00:00.123+02:00, 2026-08-18), "
+        + "2026-08-18 10:00:00.1234567, unix seconds, unix milliseconds, "
+        + "or milliseconds since the start of a trace";
+
+    // The 'T' or space separator, optional seconds fraction, and optional offset (Z or +hh:mm).
+    private static readonly string[] TimeFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd'T'HH:mmK",
+        "yyyy-MM-dd HH:mmK",
+        "yyyy-MM-dd",
+    ];
 
     public static bool TryParseTokens(string text, out long tokens)
     {
@@ -59,9 +76,12 @@ internal static class LogValueParser
             return true;
         }
 
-        // A time without an offset is taken as UTC.
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        // Only unambiguous forms are read: 05/01/2027 is May 1 or January 5 depending on the writer.
+        // A time without an offset is taken as UTC. Fractions beyond 100 ns (OpenTelemetry writes
+        // nanoseconds) are cut to the 7 digits DateTimeOffset holds.
+        var trimmed = ExtraFractionDigits().Replace(text.Trim(), "$1");
+        if (DateTimeOffset.TryParseExact(trimmed, TimeFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var parsed))
         {
             timestamp = parsed;
             return true;
@@ -115,6 +135,9 @@ internal static class LogValueParser
                 return false;
         }
     }
+
+    [GeneratedRegex(@"(\.[0-9]{7})[0-9]+")]
+    private static partial Regex ExtraFractionDigits();
 
     public static bool TryParseHashes(string text, out IReadOnlyList<long>? hashes)
     {

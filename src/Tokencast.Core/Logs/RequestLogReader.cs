@@ -45,15 +45,33 @@ public static class RequestLogReader
 
         var problems = new List<InputProblem>();
         var columnFields = MapColumns(columns, options, source, problems);
-        var convention = DecideConvention(columnFields, options, source, problems);
+        RequireUsageColumns(columns, columnFields, format, source, problems);
+        var convention = format == LogFormat.Csv
+            ? DecideConvention(columnFields, options, source, null, problems)
+            : DecideJsonLinesConvention(rows, options, source);
         if (problems.Count > 0)
         {
             throw new InvalidInputException(problems);
         }
 
-        var records = rows
-            .Select(row => BuildRecord(row.Line, row.Fields, source, columnFields, convention, problems))
-            .ToList();
+        var records = new List<RequestRecord>(rows.Count);
+        foreach (var (line, fields) in rows)
+        {
+            var rowFields = columnFields;
+            var rowConvention = convention;
+
+            // Each JSON line carries its own keys, so one log may mix naming conventions
+            // (prompt_tokens in one row, input_tokens in the next): map and decide per row.
+            if (format == LogFormat.JsonLines)
+            {
+                rowFields = MapColumns([.. fields.Keys], options, source, problems: null);
+                rowConvention = DecideConvention(rowFields, options, source, line, problems) ?? convention;
+            }
+
+            ReportUnreadUsage(line, fields, rowFields, source, problems);
+            records.Add(BuildRecord(line, fields, source, rowFields, rowConvention, problems));
+        }
+
         if (problems.Count > 0)
         {
             throw new InvalidInputException(problems);
@@ -90,6 +108,22 @@ public static class RequestLogReader
 
         var header = rows[0].Fields.Select(name => name.Trim()).ToList();
         var problems = new List<InputProblem>();
+        var repeated = header
+            .GroupBy(name => name, StringComparer.OrdinalIgnoreCase)
+            .Where(group => group.Count() > 1)
+            .Select(group => group.Key);
+        foreach (var name in repeated)
+        {
+            problems.Add(new InputProblem(source, rows[0].Line, name, null,
+                $"the header names the column '{name}' more than once, so its values are ambiguous. "
+                + "Rename or remove the extra column."));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidInputException(problems);
+        }
+
         var records = new List<(long, Dictionary<string, string>)>();
         foreach (var (line, values) in rows.Skip(1))
         {
@@ -166,8 +200,9 @@ public static class RequestLogReader
         return (columns, rows);
     }
 
+    // Problems are null when mapping the keys of one JSON line, where a mapped column may be absent.
     private static Dictionary<LogField, string> MapColumns(
-        List<string> columns, RequestLogOptions options, string source, List<InputProblem> problems)
+        List<string> columns, RequestLogOptions options, string source, List<InputProblem>? problems)
     {
         var mapped = new Dictionary<LogField, string>();
         foreach (var (field, column) in options.ColumnMap)
@@ -175,8 +210,9 @@ public static class RequestLogReader
             var match = columns.FirstOrDefault(c => string.Equals(c, column, StringComparison.OrdinalIgnoreCase));
             if (match is null)
             {
-                problems.Add(new InputProblem(source, null, null, column,
-                    $"column mapped to {field} is not in the log; columns are: {string.Join(", ", columns)}"));
+                problems?.Add(new InputProblem(source, null, null, column,
+                    $"the column mapped to the {LogColumnNames.Describe(field)} is not in the log. "
+                    + $"Columns found: {string.Join(", ", columns)}."));
                 continue;
             }
 
@@ -199,6 +235,7 @@ public static class RequestLogReader
         Dictionary<LogField, string> columnFields,
         RequestLogOptions options,
         string source,
+        long? line,
         List<InputProblem> problems)
     {
         var usageColumns = UsageFields.Where(columnFields.ContainsKey).Select(f => columnFields[f]).ToList();
@@ -233,10 +270,98 @@ public static class RequestLogReader
         }
 
         var found = conventions.Count == 0 ? "no provider-specific names" : string.Join(" and ", conventions);
-        problems.Add(new InputProblem(source, null, null, string.Join(", ", usageColumns),
-            $"cannot tell the usage convention from the columns ({found}); whether input includes cache "
-            + "tokens depends on it. Pass --convention openai, anthropic, gemini or opentelemetry"));
+        problems.Add(new InputProblem(source, line, null, string.Join(", ", usageColumns),
+            $"cannot tell the usage convention from the columns ({found}). Whether input includes cache "
+            + "tokens depends on it, so pass --convention openai, anthropic, gemini or opentelemetry."));
         return null;
+    }
+
+    // The convention of a JSON Lines log as a whole, for RequestLog.Convention and for rows whose
+    // own keys do not tell: the one convention that the rows name, or null when they name none or
+    // several. Each row is then decided from its own keys.
+    private static UsageConvention? DecideJsonLinesConvention(
+        List<(long Line, Dictionary<string, string> Fields)> rows, RequestLogOptions options, string source)
+    {
+        if (options.Convention is not null)
+        {
+            return options.Convention;
+        }
+
+        var conventions = new HashSet<UsageConvention>();
+        var ignored = new List<InputProblem>();
+        foreach (var (_, fields) in rows)
+        {
+            var rowFields = MapColumns([.. fields.Keys], options, source, problems: null);
+            if (DecideConvention(rowFields, options, source, null, ignored) is { } convention)
+            {
+                conventions.Add(convention);
+            }
+        }
+
+        return conventions.Count == 1 ? conventions.First() : null;
+    }
+
+    // Without a known token column every row would be "no usage" and the total $0. That happens
+    // with another separator (;) or a CSV file without a header row, so it is an error.
+    private static void RequireUsageColumns(
+        List<string> columns,
+        Dictionary<LogField, string> columnFields,
+        LogFormat format,
+        string source,
+        List<InputProblem> problems)
+    {
+        if (UsageFields.Any(columnFields.ContainsKey))
+        {
+            return;
+        }
+
+        var hint = "";
+        if (format == LogFormat.Csv && columns.Any(c => c.Contains(';') || c.Contains('\t')))
+        {
+            hint = " The header looks separated by ';' or tabs, but CSV logs must use commas.";
+        }
+        else if (format == LogFormat.Csv)
+        {
+            hint = " The first line of a CSV log is read as the header row.";
+        }
+
+        problems.Add(new InputProblem(source, null, null, null,
+            "no column is known as a token count. Columns found: "
+            + (columns.Count == 0 ? "none" : string.Join(", ", columns)) + "."
+            + hint + " Name the columns with --map, for example "
+            + "--map usage.in=COLUMN --map usage.out=COLUMN."));
+    }
+
+    // A row whose token counts sit in a column the log's mapping does not read (input_tokens when
+    // the log's input column is prompt_tokens) would otherwise look like a row without usage.
+    private static void ReportUnreadUsage(
+        long line,
+        Dictionary<string, string> fields,
+        Dictionary<LogField, string> columnFields,
+        string source,
+        List<InputProblem> problems)
+    {
+        foreach (var (column, value) in fields)
+        {
+            if (string.IsNullOrWhiteSpace(value)
+                || !LogColumnNames.TryMatch(column, out var field, out _)
+                || !UsageFields.Contains(field)
+                || !columnFields.TryGetValue(field, out var readColumn)
+                || readColumn == column)
+            {
+                continue;
+            }
+
+            if (fields.TryGetValue(readColumn, out var readValue) && !string.IsNullOrWhiteSpace(readValue))
+            {
+                continue;
+            }
+
+            problems.Add(new InputProblem(source, line, column, value.Trim(),
+                $"row has a value in {column}, but the {LogColumnNames.Describe(field)} is read from "
+                + $"{readColumn}, which is empty in this row. Use one column name for the field in every "
+                + $"row, or pass --map {LogColumnNames.MapNameOf(field)}=COLUMN."));
+        }
     }
 
     private static RequestRecord BuildRecord(
@@ -308,7 +433,7 @@ public static class RequestLogReader
         if (timeText is not null && !LogValueParser.TryParseTime(timeText, out timestamp, out offset))
         {
             Problem(LogField.Timestamp, timeText,
-                "timestamp must be ISO 8601 (2026-08-18T10:00:00Z), unix seconds or unix milliseconds");
+                $"timestamp is not in an accepted form. Accepted forms: {LogValueParser.AcceptedTimeForms}.");
         }
 
         var statusText = Text(LogField.Status);

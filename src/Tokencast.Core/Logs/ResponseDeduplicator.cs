@@ -9,6 +9,9 @@ namespace Tokencast.Core.Logs;
 public static class ResponseDeduplicator
 {
     /// <summary>Returns, for each dropped row, the row kept in its place.</summary>
+    /// <exception cref="InvalidInputException">
+    /// Rows with the same response id name different models, so they cannot be one response.
+    /// </exception>
     public static IReadOnlyDictionary<RequestRecord, RequestRecord> FindDuplicates(
         IEnumerable<RequestRecord> records)
     {
@@ -18,8 +21,21 @@ public static class ResponseDeduplicator
             .Where(record => record.ResponseId is not null)
             .GroupBy(record => record.ResponseId!, StringComparer.Ordinal)
             .Where(group => group.Skip(1).Any());
+        var problems = new List<InputProblem>();
         foreach (var group in groups)
         {
+            var first = group.FirstOrDefault(record => record.Model is not null);
+            var other = group.FirstOrDefault(record =>
+                record.Model is not null && !string.Equals(record.Model, first!.Model, StringComparison.Ordinal));
+            if (other is not null)
+            {
+                problems.Add(new InputProblem(other.SourceFile, other.Line, null, group.Key,
+                    $"response id is also on line {first!.Line}, but that row names model '{first.Model}' "
+                    + $"and this row names '{other.Model}'. Rows of one response must name one model, "
+                    + "so fix the response id or the model."));
+                continue;
+            }
+
             var kept = group.Aggregate((best, next) => Size(next) >= Size(best) ? next : best);
             foreach (var record in group.Where(record => !ReferenceEquals(record, kept)))
             {
@@ -27,7 +43,7 @@ public static class ResponseDeduplicator
             }
         }
 
-        return duplicates;
+        return problems.Count > 0 ? throw new InvalidInputException(problems) : duplicates;
     }
 
     // A row without usage ranks below any row with usage, even one of zero tokens.

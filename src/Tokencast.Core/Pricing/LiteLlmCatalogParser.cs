@@ -54,9 +54,23 @@ internal sealed class LiteLlmCatalogParser
             var models = new Dictionary<string, ModelPrices>(StringComparer.Ordinal);
             foreach (var entry in document.RootElement.EnumerateObject())
             {
-                // sample_spec documents the fields; other non-object values (last_updated) are metadata.
-                if (entry.Value.ValueKind != JsonValueKind.Object || entry.Name == "sample_spec")
+                // sample_spec documents the fields, and strings (such as a date) are metadata. Any other
+                // value where a model entry is expected is a user's mistake, which a user catalog reports.
+                if (entry.Name == "sample_spec"
+                    || entry.Value.ValueKind is JsonValueKind.String or JsonValueKind.Null)
                 {
+                    continue;
+                }
+
+                if (entry.Value.ValueKind != JsonValueKind.Object)
+                {
+                    if (_rejectImplausiblePrices)
+                    {
+                        _problems.Add(new InputProblem(_source, null, entry.Name, Shorten(entry.Value),
+                            $"model '{entry.Name}' is a JSON {Describe(entry.Value.ValueKind)}, but a model "
+                            + "entry must be an object of prices, such as {\"input_cost_per_token\": 2.5e-06}."));
+                    }
+
                     continue;
                 }
 
@@ -164,10 +178,8 @@ internal sealed class LiteLlmCatalogParser
                 return;
         }
 
-        if (!value.TryGetDecimal(out var price))
+        if (!TryReadNumber(model, name, value, out var price))
         {
-            var message = $"value {value.GetRawText()} is not a number; ignored";
-            _unknownKeys.Add(Note(model, name, LiteLlmKeyKind.Unknown, message));
             return;
         }
 
@@ -264,7 +276,10 @@ internal sealed class LiteLlmCatalogParser
                 || !element.TryGetProperty("range", out var range)
                 || range.ValueKind != JsonValueKind.Array
                 || range.GetArrayLength() == 0
-                || !range[0].TryGetDecimal(out var start))
+                || range[0].ValueKind != JsonValueKind.Number
+                || !range[0].TryGetDecimal(out var start)
+                || start < 0
+                || start > long.MaxValue)
             {
                 _notTokenPriceKeys.Add(Note(model, "tiered_pricing", LiteLlmKeyKind.NotTokenPrice,
                     "tier without a token range; not used for tokens"));
@@ -284,14 +299,73 @@ internal sealed class LiteLlmCatalogParser
 
     private decimal? ReadFee(string model, string name, JsonElement value)
     {
-        if (value.TryGetDecimal(out var fee) && fee >= 0)
+        if (!TryReadNumber(model, name, value, out var fee))
+        {
+            return null;
+        }
+
+        if (fee >= 0)
         {
             return fee;
         }
 
-        _unknownKeys.Add(Note(model, name, LiteLlmKeyKind.Unknown,
-            $"value {value.GetRawText()} is not a non-negative number; ignored"));
+        if (_rejectImplausiblePrices)
+        {
+            _problems.Add(new InputProblem(_source, null, $"{model}.{name}", value.GetRawText(),
+                $"model '{model}': {name} is negative; expected a number of 0 or more."));
+        }
+        else
+        {
+            _unknownKeys.Add(Note(model, name, LiteLlmKeyKind.Unknown,
+                $"value {value.GetRawText()} is negative; ignored"));
+        }
+
         return null;
+    }
+
+    // A price written as a string ("1e-06"), a list or an object is an error in a user's catalog
+    // and a skipped key in the bundled one. JsonElement.TryGetDecimal throws for non-numbers, so
+    // the kind is checked first.
+    private bool TryReadNumber(string model, string key, JsonElement value, out decimal number)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out number))
+        {
+            return true;
+        }
+
+        number = 0;
+        var reason = value.ValueKind == JsonValueKind.Number
+            ? "is out of range"
+            : $"is a JSON {Describe(value.ValueKind)}";
+        if (_rejectImplausiblePrices)
+        {
+            _problems.Add(new InputProblem(_source, null, $"{model}.{key}", Shorten(value),
+                $"model '{model}': {key} {reason}; expected a number, such as 2.5e-06 without quotes."));
+        }
+        else
+        {
+            _unknownKeys.Add(Note(model, key, LiteLlmKeyKind.Unknown,
+                $"value {Shorten(value)} {reason}, not a number; ignored"));
+        }
+
+        return false;
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "list",
+        JsonValueKind.Object => "object",
+        JsonValueKind.String => "string",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        JsonValueKind.Number => "number",
+        _ => "null",
+    };
+
+    private static string Shorten(JsonElement value)
+    {
+        const int MaxLength = 60;
+        var text = value.GetRawText();
+        return text.Length <= MaxLength ? text : text[..MaxLength] + "...";
     }
 
     private decimal? ReadMediumSearchFee(string model, string name, JsonElement value)

@@ -124,7 +124,7 @@ public class LogCostCalculatorTests
         Assert.Equal(3, problem.Line);
         Assert.Equal("u.csv", problem.File);
         Assert.Contains("claude-opuss", problem.Message, StringComparison.Ordinal);
-        Assert.Contains("did you mean claude-opus", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("Did you mean claude-opus", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -169,6 +169,42 @@ public class RequestLogReaderTests
             System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    // Expected instants are the written wall time minus the written offset; no offset means UTC.
+    [Theory]
+    [InlineData("2026-08-18T10:00:00Z", "2026-08-18T10:00:00.0000000Z")]
+    [InlineData("2026-08-18T10:00:00", "2026-08-18T10:00:00.0000000Z")]
+    [InlineData("2026-08-18T10:00:00.5+02:00", "2026-08-18T08:00:00.5000000Z")]
+    [InlineData("2026-08-18T10:00:00.123456789Z", "2026-08-18T10:00:00.1234567Z")]
+    [InlineData("2026-08-18T10:00Z", "2026-08-18T10:00:00.0000000Z")]
+    [InlineData("2026-08-18", "2026-08-18T00:00:00.0000000Z")]
+    [InlineData("2023-11-16 18:15:46.6805900", "2023-11-16T18:15:46.6805900Z")]
+    [InlineData("2023-11-16 18:15:46", "2023-11-16T18:15:46.0000000Z")]
+    public void Parse_IsoAndTraceTimes_ExactInstant(string value, string expected)
+    {
+        var record = RequestLogReader.Parse($"model,timestamp,prompt_tokens,completion_tokens\nm,{value},1,1\n",
+            "log.csv").Records[0];
+
+        Assert.Equal(expected, record.Timestamp!.Value.UtcDateTime.ToString("o",
+            System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("05/01/2027")]
+    [InlineData("1 May 2027")]
+    [InlineData("2027-13-01")]
+    [InlineData("yesterday")]
+    public void Parse_AmbiguousOrInvalidTime_NamesLineValueAndForms(string value)
+    {
+        var text = $"model,timestamp,prompt_tokens,completion_tokens\nm,2026-08-18,1,1\nm,{value},1,1\n";
+
+        var error = Assert.Throws<InvalidInputException>(() => RequestLogReader.Parse(text, "log.csv"));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(3, problem.Line);
+        Assert.Equal(value, problem.Value);
+        Assert.Contains("ISO 8601", problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_AzureTrace_ContextAndGeneratedTokens()
     {
@@ -190,5 +226,71 @@ public class RequestLogReaderTests
         Assert.Equal(14, first.PrefixBlockHashes!.Count);
         Assert.Equal(TimeSpan.Zero, first.TraceOffset);
         Assert.Null(first.Timestamp);
+    }
+
+    [Fact]
+    public void Parse_MixedJsonUsageNames_AllRowsRead()
+    {
+        var text = "{\"model\":\"m\",\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":10}}\n"
+            + "{\"model\":\"m\",\"usage\":{\"input_tokens\":200,\"output_tokens\":20}}\n"
+            + "{\"model\":\"m\",\"usage\":{\"input_tokens\":300,\"output_tokens\":30}}\n";
+
+        var log = RequestLogReader.Parse(text, "log.jsonl");
+
+        Assert.Equal(100, log.Records[0].Buckets!.Value.UncachedInput);
+        Assert.Equal(200, log.Records[1].Buckets!.Value.UncachedInput);
+        Assert.Equal(30, log.Records[2].Buckets!.Value.Output);
+    }
+
+    [Fact]
+    public void Parse_JsonConventionPerRow_Decided()
+    {
+        // Row 1 is OpenAI (input includes the 40 cached tokens); row 2 is Anthropic (input excludes
+        // the 40 cache reads). Both have 60 uncached input tokens.
+        var text = "{\"prompt_tokens\":100,\"completion_tokens\":1,"
+            + "\"prompt_tokens_details\":{\"cached_tokens\":40}}\n"
+            + "{\"input_tokens\":60,\"output_tokens\":1,\"cache_read_input_tokens\":40}\n";
+
+        var log = RequestLogReader.Parse(text, "log.jsonl");
+
+        Assert.Equal(60, log.Records[0].Buckets!.Value.UncachedInput);
+        Assert.Equal(60, log.Records[1].Buckets!.Value.UncachedInput);
+    }
+
+    [Fact]
+    public void Parse_UsageInUnreadColumn_Rejected()
+    {
+        var text = "model,prompt_tokens,completion_tokens,input_tokens,output_tokens\n"
+            + "m,100,10,,\nm,,,200,20\n";
+
+        var error = Assert.Throws<InvalidInputException>(() => RequestLogReader.Parse(text, "log.csv"));
+
+        Assert.Contains(error.Problems, p => p.Line == 3 && p.Path == "input_tokens");
+        Assert.Contains(error.Problems, p => p.Line == 3 && p.Message.Contains("prompt_tokens", StringComparison.Ordinal));
+        Assert.DoesNotContain(error.Problems, p => p.Line == 2);
+    }
+
+    [Theory]
+    [InlineData("model;prompt_tokens;completion_tokens\nm;1;1\n", "model;prompt_tokens;completion_tokens")]
+    [InlineData("gpt-4o,100,50\ngpt-4o,200,60\n", "gpt-4o, 100, 50")]
+    public void Parse_NoUsageColumn_ListsColumnsAndMapHint(string text, string columns)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => RequestLogReader.Parse(text, "log.csv"));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Contains(columns, problem.Message, StringComparison.Ordinal);
+        Assert.Contains("--map usage.in=COLUMN", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_RepeatedHeaderColumn_NamesIt()
+    {
+        var text = "model,prompt_tokens,completion_tokens,prompt_tokens\nm,1,1,2\n";
+
+        var error = Assert.Throws<InvalidInputException>(() => RequestLogReader.Parse(text, "log.csv"));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("prompt_tokens", problem.Path);
+        Assert.Equal(1, problem.Line);
     }
 }
