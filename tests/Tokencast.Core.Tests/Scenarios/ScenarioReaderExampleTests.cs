@@ -146,7 +146,7 @@ public class ScenarioReaderExampleTests
         var references = Example.CatalogModelReferences;
         var keys = references.Select(r => r.ModelKey).Distinct().Order().ToList();
         Assert.Equal(["claude-haiku-4-5", "claude-sonnet-4-5", "gpt-4o", "gpt-4o-mini"], keys);
-        var gpt4o = references.Single(r => r.ModelKey == "gpt-4o");
+        var gpt4o = references.First(r => r.ModelKey == "gpt-4o");
         Assert.Equal(58, gpt4o.Source.Line);
         Assert.Equal("features[1].model", gpt4o.Source.Path);
     }
