@@ -35,7 +35,7 @@ internal static class BudgetReader
 
         if (monthly is null && total is null && byMonth.Count == 0 && !budget.Has("by_month"))
         {
-            context.Report(budget.Node, path, NodeText.Render(budget.Node),
+            context.Report(budget.Node, path, NodeText.RenderForMessage(budget.Node),
                 "empty budget; expected monthly_usd, by_month or total_usd");
         }
 

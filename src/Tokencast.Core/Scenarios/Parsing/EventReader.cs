@@ -77,7 +77,7 @@ internal static class EventReader
         var toolDefinitions = mapping.Integer("tool_definition_tokens", ValueRange.NonNegativeInteger);
         if (!mapping.Has("system_prompt_tokens") && !mapping.Has("tool_definition_tokens"))
         {
-            mapping.Context.Report(mapping.Node, mapping.Path, NodeText.Render(mapping.Node),
+            mapping.Context.Report(mapping.Node, mapping.Path, NodeText.RenderForMessage(mapping.Node),
                 "missing change; expected system_prompt_tokens, tool_definition_tokens or both");
             return null;
         }

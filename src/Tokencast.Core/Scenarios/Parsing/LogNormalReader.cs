@@ -82,7 +82,8 @@ internal static partial class LogNormalReader
     }
 
     private static void Report(MappingReader parameters, string message) =>
-        parameters.Context.Report(parameters.Node, parameters.Path, NodeText.Render(parameters.Node), message);
+        parameters.Context.Report(
+            parameters.Node, parameters.Path, NodeText.RenderForMessage(parameters.Node), message);
 
     [GeneratedRegex(@"^p\d+(\.\d+)?$")]
     private static partial Regex QuantileKeyPattern();

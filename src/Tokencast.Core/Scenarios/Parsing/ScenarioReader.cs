@@ -126,7 +126,13 @@ public static class ScenarioReader
                 null, "expected one YAML document, found several; remove the extra '---' separators"));
         }
 
-        return stream.Documents[0].RootNode;
+        var root = stream.Documents[0].RootNode;
+        if (AnchorCheck.Find(root, fileName) is { Count: > 0 } anchorProblems)
+        {
+            throw new InvalidInputException(anchorProblems);
+        }
+
+        return root;
     }
 
     // YamlDotNet prefixes messages with "(Line: 3, Col: 1, Idx: 20) - (Line: ...): "; the line is reported apart.
