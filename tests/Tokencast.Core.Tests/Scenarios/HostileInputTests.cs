@@ -56,4 +56,74 @@ public class HostileInputTests
         Assert.EndsWith("...", problem.Value);
         Assert.StartsWith("[xxx", problem.Value);
     }
+
+    [Theory]
+    [InlineData("items: ", "[")]
+    [InlineData("items: ", "{a: ")]
+    [InlineData("items:\n", "- ")]
+    [InlineData("items:\n", "? ")]
+    public void Read_DeepNesting_RejectedBeforeParsing(string prefix, string perLevel)
+    {
+        // 100,000 levels overflow the stack of YamlDotNet 18.1.0's recursive scanner.
+        var text = "name: deep\n" + prefix + string.Concat(Enumerable.Repeat(perLevel, 100_000));
+
+        var problem = Assert.Single(ScenarioFiles.Problems(text));
+
+        Assert.Contains("nested more than 64 levels", problem.Message);
+        Assert.Equal(2 + prefix.Count(c => c == '\n'), problem.Line);
+    }
+
+    [Fact]
+    public void Read_DeepIndentation_ReportsFirstLineTooDeep()
+    {
+        // Line 3 opens level 2 (the top level is 1), so line 65 opens level 64 and line 66 level 65.
+        var lines = Enumerable.Range(0, 100).Select(i => new string(' ', i + 1) + "k:");
+        var text = "name: deep\nitems:\n" + string.Join('\n', lines);
+
+        var problem = Assert.Single(ScenarioFiles.Problems(text));
+
+        Assert.Equal(66, problem.Line);
+    }
+
+    [Fact]
+    public void Read_SixtyFiveDashesOnOneLine_ReportsLine()
+    {
+        var text = "name: deep\nitems:\n  " + string.Concat(Enumerable.Repeat("- ", 65)) + "x\n";
+
+        var problem = Assert.Single(ScenarioFiles.Problems(text));
+
+        Assert.Equal(3, problem.Line);
+    }
+
+    [Theory]
+    [InlineData("    description: chat # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[")]
+    [InlineData("    description: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"")]
+    [InlineData("    description: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['")]
+    [InlineData("    description: |\n      [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[")]
+    public void Read_BracketsInTextOrComments_NotCounted(string line)
+    {
+        var text = ScenarioFiles.MinimalWith("output_tokens:", "    output_tokens: 250\n" + line);
+
+        Assert.Equal("minimal", ScenarioFiles.Read(text).Base.Name);
+    }
+
+    [Fact]
+    public void Read_ApostropheInPlainText_DoesNotHideBrackets()
+    {
+        var text = "name: it's\nitems: " + string.Concat(Enumerable.Repeat("[", 100_000));
+
+        var problem = Assert.Single(ScenarioFiles.Problems(text));
+
+        Assert.Contains("nested more than 64 levels", problem.Message);
+    }
+
+    [Fact]
+    public void Read_TextOver16MiB_Rejected()
+    {
+        var text = ScenarioFiles.Minimal + "\n# " + new string('x', 16 * 1024 * 1024);
+
+        var problem = Assert.Single(ScenarioFiles.Problems(text));
+
+        Assert.Contains("larger than the limit of 16 MiB", problem.Message);
+    }
 }
