@@ -126,4 +126,36 @@ public class HostileInputTests
 
         Assert.Contains("larger than the limit of 16 MiB", problem.Message);
     }
+
+    // Each row sets one value just above its documented bound and expects one problem at that path.
+    [Theory]
+    [InlineData("output_tokens:", "    output_tokens: 1e300", "features[0].output_tokens", "10,000,000")]
+    [InlineData("output_tokens:", "    output_tokens: 10000001", "features[0].output_tokens", "10,000,000")]
+    [InlineData("input_tokens:", "    input_tokens: {lognormal: {median: 400, p95: 2e7}}",
+        "features[0].input_tokens.lognormal.p95", "10,000,000")]
+    [InlineData("input_tokens:", "    input_tokens: {lognormal: {mu: 17, sigma: 1}}",
+        "features[0].input_tokens.lognormal.mu", "10,000,000")]
+    [InlineData("input_tokens:", "    input_tokens: {lognormal: {mu: 5, sigma: 10.5}}",
+        "features[0].input_tokens.lognormal.sigma", "at most 10")]
+    [InlineData("input_tokens:", "    input_tokens: {empirical: {values: [1, 2e7]}}",
+        "features[0].input_tokens.empirical.values[1]", "10,000,000")]
+    [InlineData("model:", "    model: claude-haiku-4-5\n    system_prompt_tokens: 10000001",
+        "features[0].system_prompt_tokens", "10,000,000")]
+    [InlineData("model:", "    model: claude-haiku-4-5\n    conversation: {turns: 1000000000}",
+        "features[0].conversation.turns", "0 to 1,000")]
+    [InlineData("model:", "    model: claude-haiku-4-5\n    conversation: {turns: {poisson: {mean: 1001}}}",
+        "features[0].conversation.turns.poisson.mean", "at most 1,000")]
+    [InlineData("model:", "    model: claude-haiku-4-5\n    conversation: {turns: {poisson: {mean: 3, max: 10001}}}",
+        "features[0].conversation.turns.poisson.max", "0 to 10,000")]
+    [InlineData("users:", "    users: 1e11", "cohorts[0].users", "10,000,000,000")]
+    [InlineData("chat:", "      chat: {adoption: 0.4, tasks_per_active_user: 1000001}",
+        "cohorts[0].features.chat.tasks_per_active_user", "1,000,000")]
+    [InlineData("events:", "budget: {monthly_usd: 1e13}\nevents: []", "budget.monthly_usd", "10^12")]
+    public void Read_ValueAboveBound_Rejected(string line, string replacement, string expectedPath, string bound)
+    {
+        var problem = Assert.Single(ScenarioFiles.Problems(ScenarioFiles.MinimalWith(line, replacement)));
+
+        Assert.Equal(expectedPath, problem.Path);
+        Assert.Contains(bound, problem.Message);
+    }
 }
