@@ -29,7 +29,7 @@ public class ScenarioReaderProblemTests
         "features[0].input_tokens.lognormal.p40", "p40", "above p50")]
     [InlineData("input_tokens:", "    input_tokens: {lognorml: {median: 400, p95: 900}}", 7,
         "features[0].input_tokens.lognorml", "lognorml", "did you mean 'lognormal'?")]
-    [InlineData("output_tokens:", "    output_tokens: -3", 8, "features[0].output_tokens", "-3", ">= 0")]
+    [InlineData("output_tokens:", "    output_tokens: -3", 8, "features[0].output_tokens", "-3", "from 0 to 10,000,000")]
     [InlineData("output_tokens:", "    output_tokens: \"250\"", 8, "features[0].output_tokens", "250", "quoted")]
     [InlineData("users:", "    users: {uniform: {min: 10, max: 5}}", 11, "cohorts[0].users.uniform.max", "5",
         "at least min")]

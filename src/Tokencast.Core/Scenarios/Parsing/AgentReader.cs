@@ -31,9 +31,9 @@ internal static class AgentReader
         var maxAttempts = agent.Integer("max_attempts", ValueRange.PositiveInteger) ?? DefaultMaxAttempts;
         var reflection = agent.Number("reflection_probability", ValueRange.Probability) ?? 0;
         var reflectionOutput = ReadTokens(agent, "reflection_output_tokens");
-        var toolCost = agent.Number("tool_cost_usd", ValueRange.NonNegative) ?? 0;
+        var toolCost = agent.Number("tool_cost_usd", ValueRange.Money) ?? 0;
         var escalation = agent.Number("human_escalation_probability", ValueRange.Probability) ?? 0;
-        var escalationCost = agent.Number("human_escalation_cost_usd", ValueRange.NonNegative) ?? 0;
+        var escalationCost = agent.Number("human_escalation_cost_usd", ValueRange.Money) ?? 0;
         if (steps is null || context.Problems.Count > problemsBefore)
         {
             return null;

@@ -26,16 +26,17 @@ internal static class BudgetReader
                 var monthPath = months.ChildPath(month);
                 var monthKey = months.FindKey(month)!;
                 if (ScalarReader.TryMonth(monthKey, monthPath, context, out var start)
-                    && ScalarReader.TryMoney(value, monthPath, context, ValueRange.NonNegative, out var limit))
+                    && ScalarReader.TryMoney(value, monthPath, context, ValueRange.Money, out var limit))
                 {
                     byMonth[start] = limit;
                 }
             }
         }
 
-        if (monthly is null && total is null && byMonth.Count == 0 && !budget.Has("by_month"))
+        // A key with an invalid value has its own problem already, so only a budget with no keys is empty.
+        if (!budget.Has("monthly_usd") && !budget.Has("total_usd") && !budget.Has("by_month"))
         {
-            context.Report(budget.Node, path, NodeText.Render(budget.Node),
+            context.Report(budget.Node, path, NodeText.RenderForMessage(budget.Node),
                 "empty budget; expected monthly_usd, by_month or total_usd");
         }
 

@@ -19,7 +19,7 @@ internal static class CohortReader
         var id = cohort.Id();
         var unique = id is not null && ids.Add(id, cohort.Find("id")!, cohort.ChildPath("id"));
         cohort.Text("description");
-        var users = ReadUncertain(cohort, "users", ValueRange.NonNegative, required: true);
+        var users = ReadUncertain(cohort, "users", ValueRange.Users, required: true);
         var growth = ReadUncertain(cohort, "monthly_growth", ValueRange.AboveMinusOne, required: false)
             ?? UncertainValue.Constant(0, cohort.Location);
         var features = new List<CohortFeatureSpec>();
@@ -55,7 +55,7 @@ internal static class CohortReader
         }
 
         var adoption = ReadUncertain(use, "adoption", ValueRange.Probability, required: true);
-        var tasks = ReadUncertain(use, "tasks_per_active_user", ValueRange.NonNegative, required: true);
+        var tasks = ReadUncertain(use, "tasks_per_active_user", ValueRange.TasksPerUser, required: true);
         var launch = use.Date("launch");
         var ramp = use.Integer("ramp_months", ValueRange.NonNegativeInteger) ?? 0;
         if (adoption is null || tasks is null || (use.Has("launch") && launch is null))

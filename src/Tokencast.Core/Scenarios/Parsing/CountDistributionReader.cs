@@ -9,7 +9,6 @@ internal static class CountDistributionReader
 
     private const string Expected = "a whole number >= 0 or a distribution such as {poisson: {mean: 2.5}}";
 
-    private static readonly ValueRange AtLeastOne = new(1, false, null, false, "a number >= 1");
 
     public static CountDistributionSpec? Read(YamlNode node, string path, ParseContext context)
     {
@@ -37,7 +36,8 @@ internal static class CountDistributionReader
             return null;
         }
 
-        var mean = parameters.Number("mean", kind == "geometric" ? AtLeastOne : ValueRange.Positive, required: true);
+        var meanRange = kind == "geometric" ? ValueRange.GeometricCountMean : ValueRange.CountMean;
+        var mean = parameters.Number("mean", meanRange, required: true);
         var dispersion = kind == "negative_binomial"
             ? parameters.Number("dispersion", ValueRange.Positive, required: true)
             : null;
@@ -63,7 +63,7 @@ internal static class CountDistributionReader
 
     private static CountDistributionSpec? ReadFixed(
         YamlNode node, string path, ParseContext context, SourceLocation location, string written) =>
-        ScalarReader.TryInteger(node, path, context, ValueRange.NonNegativeInteger, out var count)
+        ScalarReader.TryInteger(node, path, context, ValueRange.FixedCount, out var count)
             ? CountDistributionSpec.Fixed((int)Math.Min(count, int.MaxValue), location) with { Written = written }
             : null;
 
@@ -71,8 +71,8 @@ internal static class CountDistributionReader
     {
         var hadMin = parameters.Has("min");
         var hadMax = parameters.Has("max");
-        var min = parameters.Integer("min", ValueRange.NonNegativeInteger);
-        var max = parameters.Integer("max", ValueRange.NonNegativeInteger);
+        var min = parameters.Integer("min", ValueRange.CountBound);
+        var max = parameters.Integer("max", ValueRange.CountBound);
         if ((hadMin && min is null) || (hadMax && max is null))
         {
             return null;

@@ -18,7 +18,7 @@ internal static class EmpiricalReader
             return null;
         }
 
-        var max = parameters.Number("max", ValueRange.Positive);
+        var max = parameters.Number("max", ValueRange.PositiveTokenCount);
         var valuesNode = parameters.Find("values");
         if (valuesNode is not null && (parameters.Has("file") || parameters.Has("column")))
         {
@@ -60,7 +60,7 @@ internal static class EmpiricalReader
     {
         if (node is not YamlSequenceNode { Children.Count: > 0 } sequence)
         {
-            context.Report(node, path, ScalarReader.ValueOf(node), "expected a non-empty list of token counts >= 0");
+            context.Report(node, path, ScalarReader.ValueOf(node), "expected a non-empty list of token counts from 0 to 10,000,000");
             return null;
         }
 
@@ -68,7 +68,7 @@ internal static class EmpiricalReader
         var valid = true;
         for (var i = 0; i < sequence.Children.Count; i++)
         {
-            if (ScalarReader.TryNumber(sequence.Children[i], NodePaths.Item(path, i), context, ValueRange.NonNegative,
+            if (ScalarReader.TryNumber(sequence.Children[i], NodePaths.Item(path, i), context, ValueRange.TokenCount,
                     out var value))
             {
                 values.Add(value);

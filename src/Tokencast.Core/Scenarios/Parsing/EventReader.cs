@@ -73,11 +73,11 @@ internal static class EventReader
     private static PromptChangeEvent? ReadPromptChange(MappingReader mapping, DateOnly? date)
     {
         var feature = ReadFeature(mapping);
-        var systemPrompt = mapping.Integer("system_prompt_tokens", ValueRange.NonNegativeInteger);
-        var toolDefinitions = mapping.Integer("tool_definition_tokens", ValueRange.NonNegativeInteger);
+        var systemPrompt = mapping.Integer("system_prompt_tokens", ValueRange.WholeTokenCount);
+        var toolDefinitions = mapping.Integer("tool_definition_tokens", ValueRange.WholeTokenCount);
         if (!mapping.Has("system_prompt_tokens") && !mapping.Has("tool_definition_tokens"))
         {
-            mapping.Context.Report(mapping.Node, mapping.Path, NodeText.Render(mapping.Node),
+            mapping.Context.Report(mapping.Node, mapping.Path, NodeText.RenderForMessage(mapping.Node),
                 "missing change; expected system_prompt_tokens, tool_definition_tokens or both");
             return null;
         }

@@ -52,8 +52,8 @@ internal static class FeatureReader
         }
 
         var serviceTier = feature.Choice("service_tier", ServiceTiers) ?? ServiceTier.Standard;
-        var systemPrompt = feature.Integer("system_prompt_tokens", ValueRange.NonNegativeInteger) ?? 0;
-        var toolDefinitions = feature.Integer("tool_definition_tokens", ValueRange.NonNegativeInteger) ?? 0;
+        var systemPrompt = feature.Integer("system_prompt_tokens", ValueRange.WholeTokenCount) ?? 0;
+        var toolDefinitions = feature.Integer("tool_definition_tokens", ValueRange.WholeTokenCount) ?? 0;
         var input = ReadTokens(feature, "input_tokens", required: true);
         var output = ReadTokens(feature, "output_tokens", required: true);
         var reasoning = ReadTokens(feature, "reasoning_tokens", required: false)

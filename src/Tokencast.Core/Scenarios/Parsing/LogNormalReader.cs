@@ -14,9 +14,13 @@ internal static partial class LogNormalReader
 
     public static bool IsQuantileKey(string key) => QuantileKeyPattern().IsMatch(key);
 
-    /// <summary>Returns mu and sigma, or null after reporting what is missing or invalid.</summary>
-    public static (double Mu, double Sigma)? Read(MappingReader parameters)
+    /// <summary>
+    /// Returns mu and sigma, or null after reporting what is missing or invalid. The median and quantile must be
+    /// in <paramref name="valueRange"/>, which defaults to any number > 0.
+    /// </summary>
+    public static (double Mu, double Sigma)? Read(MappingReader parameters, ValueRange? valueRange = null)
     {
+        var range = valueRange ?? ValueRange.Positive;
         var quantiles = parameters.Entries.Where(entry => IsQuantileKey(entry.Key)).ToList();
         var hasMedianForm = parameters.Has("median") || quantiles.Count > 0;
         var hasMuForm = parameters.Has("mu") || parameters.Has("sigma");
@@ -32,21 +36,35 @@ internal static partial class LogNormalReader
             return null;
         }
 
-        return hasMedianForm ? ReadMedianForm(parameters, quantiles) : ReadMuForm(parameters);
+        return hasMedianForm ? ReadMedianForm(parameters, quantiles, range) : ReadMuForm(parameters, range);
     }
 
-    private static (double Mu, double Sigma)? ReadMuForm(MappingReader parameters)
+    private static (double Mu, double Sigma)? ReadMuForm(MappingReader parameters, ValueRange range)
     {
         var mu = parameters.Number("mu", ValueRange.Any, required: true);
-        var sigma = parameters.Number("sigma", ValueRange.Positive, required: true);
-        return mu is { } m && sigma is { } s ? (m, s) : null;
+        var sigma = parameters.Number("sigma", ValueRange.Sigma, required: true);
+        if (mu is not { } m || sigma is not { } s)
+        {
+            return null;
+        }
+
+        // The median of a log-normal is exp(mu), so mu is held to the same range as a written median.
+        if (!range.Contains(Math.Exp(m)))
+        {
+            parameters.Context.Report(parameters.Find("mu")!, parameters.ChildPath("mu"), ScalarReader.ValueOf(
+                parameters.Find("mu")!), $"out of range; the median exp(mu) must be {range.Description}");
+            return null;
+        }
+
+        return (m, s);
     }
 
     private static (double Mu, double Sigma)? ReadMedianForm(
         MappingReader parameters,
-        List<(string Key, YamlDotNet.RepresentationModel.YamlNode Value)> quantiles)
+        List<(string Key, YamlDotNet.RepresentationModel.YamlNode Value)> quantiles,
+        ValueRange range)
     {
-        var median = parameters.Number("median", ValueRange.Positive, required: true);
+        var median = parameters.Number("median", range, required: true);
         if (quantiles.Count != 1)
         {
             Report(parameters, quantiles.Count == 0
@@ -65,7 +83,7 @@ internal static partial class LogNormalReader
             return null;
         }
 
-        if (!ScalarReader.TryNumber(node, path, parameters.Context, ValueRange.Positive, out var quantile)
+        if (!ScalarReader.TryNumber(node, path, parameters.Context, range, out var quantile)
             || median is not { } medianValue)
         {
             return null;
@@ -82,7 +100,8 @@ internal static partial class LogNormalReader
     }
 
     private static void Report(MappingReader parameters, string message) =>
-        parameters.Context.Report(parameters.Node, parameters.Path, NodeText.Render(parameters.Node), message);
+        parameters.Context.Report(
+            parameters.Node, parameters.Path, NodeText.RenderForMessage(parameters.Node), message);
 
     [GeneratedRegex(@"^p\d+(\.\d+)?$")]
     private static partial Regex QuantileKeyPattern();

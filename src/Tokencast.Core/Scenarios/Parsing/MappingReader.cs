@@ -97,8 +97,8 @@ internal sealed partial class MappingReader
             : null;
 
     public decimal? Money(string key, bool required = false) =>
-        Get(key, required, ValueRange.NonNegative.Description) is { } node
-        && ScalarReader.TryMoney(node, ChildPath(key), Context, ValueRange.NonNegative, out var amount)
+        Get(key, required, ValueRange.Money.Description) is { } node
+        && ScalarReader.TryMoney(node, ChildPath(key), Context, ValueRange.Money, out var amount)
             ? amount
             : null;
 

@@ -47,10 +47,10 @@ internal sealed class ParseContext
     public SourceLocation Locate(YamlNode node, string path) => new(File, LineOf(node), path);
 
     public void Report(YamlNode node, string path, string? value, string message) =>
-        Problems.Add(new InputProblem(File, LineOf(node), path, value, message));
+        Problems.Add(new InputProblem(File, LineOf(node), path, NodeText.Shorten(value), message));
 
     public void Warn(YamlNode node, string path, string? value, string message) =>
-        Warnings.Add(new InputProblem(File, LineOf(node), path, value, message));
+        Warnings.Add(new InputProblem(File, LineOf(node), path, NodeText.Shorten(value), message));
 
     public void Refer(ReferenceKind kind, string name, YamlNode node, string path) =>
         References.Add(new ReferenceUse(kind, name, node, path));

@@ -59,7 +59,7 @@ internal static class PriceReader
         var context = entry.Context;
         if (!PriceKeys.Any(entry.Has))
         {
-            context.Report(entry.Node, entry.Path, NodeText.Render(entry.Node),
+            context.Report(entry.Node, entry.Path, NodeText.RenderForMessage(entry.Node),
                 $"missing prices; expected at least one of {string.Join(", ", PriceKeys)}");
             return null;
         }

@@ -73,7 +73,8 @@ internal static class RoutingReader
 
         if (message is not null)
         {
-            cascade.Context.Report(cascade.Node, cascade.Path, NodeText.Render(cascade.Node), message);
+            cascade.Context.Report(
+                cascade.Node, cascade.Path, NodeText.RenderForMessage(cascade.Node), message);
         }
     }
 }

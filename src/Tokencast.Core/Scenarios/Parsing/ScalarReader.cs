@@ -134,7 +134,7 @@ internal static partial class ScalarReader
 
     /// <summary>Returns the value as written for messages: the text of a single value, else flow style.</summary>
     public static string? ValueOf(YamlNode node) =>
-        node is YamlScalarNode scalar ? scalar.Value : NodeText.Render(node);
+        node is YamlScalarNode scalar ? scalar.Value : NodeText.RenderForMessage(node);
 
     public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" };

@@ -1,3 +1,4 @@
+using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -8,6 +9,9 @@ namespace Tokencast.Core.Scenarios;
 /// </summary>
 public static class ScenarioReader
 {
+    /// <summary>Maximum size of a scenario file or text, in UTF-8 bytes (16 MiB).</summary>
+    public const int MaxFileBytes = 16 * 1024 * 1024;
+
     /// <summary>
     /// Reads the scenario file at <paramref name="path"/>. Relative paths inside it (catalog, empirical files)
     /// are resolved against the file's folder.
@@ -20,6 +24,11 @@ public static class ScenarioReader
         if (!File.Exists(fullPath))
         {
             throw new InvalidInputException(new InputProblem(path, null, null, null, "file not found"));
+        }
+
+        if (new FileInfo(fullPath).Length > MaxFileBytes)
+        {
+            throw new InvalidInputException(TooLarge(path));
         }
 
         var document = Read(File.ReadAllText(fullPath), path, Path.GetDirectoryName(fullPath)!);
@@ -95,6 +104,18 @@ public static class ScenarioReader
 
     private static YamlNode Load(string text, string? fileName)
     {
+        if (Encoding.UTF8.GetByteCount(text) > MaxFileBytes)
+        {
+            throw new InvalidInputException(TooLarge(fileName));
+        }
+
+        if (NestingCheck.FindLineAboveLimit(text) is { } deepLine)
+        {
+            throw new InvalidInputException(new InputProblem(fileName, deepLine, null, null,
+                $"lists and mappings are nested more than {NestingCheck.MaxDepth} levels deep; "
+                + "flatten the structure"));
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -126,8 +147,19 @@ public static class ScenarioReader
                 null, "expected one YAML document, found several; remove the extra '---' separators"));
         }
 
-        return stream.Documents[0].RootNode;
+        var root = stream.Documents[0].RootNode;
+        if (AnchorCheck.Find(root, fileName) is { Count: > 0 } anchorProblems)
+        {
+            throw new InvalidInputException(anchorProblems);
+        }
+
+        return root;
     }
+
+    private static InputProblem TooLarge(string? fileName) =>
+        new(fileName, null, null, null,
+            $"file is larger than the limit of {MaxFileBytes / (1024 * 1024)} MiB for scenario files; "
+            + "move large value lists into an empirical values file");
 
     // YamlDotNet prefixes messages with "(Line: 3, Col: 1, Idx: 20) - (Line: ...): "; the line is reported apart.
     private static string StripMark(string message)

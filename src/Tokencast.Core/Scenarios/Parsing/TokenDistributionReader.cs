@@ -15,7 +15,7 @@ internal static class TokenDistributionReader
         var written = NodeText.Render(node);
         if (node is YamlScalarNode)
         {
-            return ScalarReader.TryNumber(node, path, context, ValueRange.NonNegative, out var tokens)
+            return ScalarReader.TryNumber(node, path, context, ValueRange.TokenCount, out var tokens)
                 ? TokenDistributionSpec.Fixed(tokens, location) with { Written = written }
                 : null;
         }
@@ -27,7 +27,7 @@ internal static class TokenDistributionReader
 
         if (kind == "fixed")
         {
-            return ScalarReader.TryNumber(parametersNode, kindPath, context, ValueRange.NonNegative, out var tokens)
+            return ScalarReader.TryNumber(parametersNode, kindPath, context, ValueRange.TokenCount, out var tokens)
                 ? TokenDistributionSpec.Fixed(tokens, location) with { Written = written }
                 : null;
         }
@@ -47,8 +47,8 @@ internal static class TokenDistributionReader
             return null;
         }
 
-        var body = LogNormalReader.Read(parameters);
-        var max = parameters.Number("max", ValueRange.Positive);
+        var body = LogNormalReader.Read(parameters, ValueRange.PositiveTokenCount);
+        var max = parameters.Number("max", ValueRange.PositiveTokenCount);
         if (kind == "lognormal")
         {
             return body is var (mu, sigma)

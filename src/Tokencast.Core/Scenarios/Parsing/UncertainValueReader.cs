@@ -129,7 +129,7 @@ internal static class UncertainValueReader
         var median = Math.Exp(mu);
         if (!range.Contains(median))
         {
-            context.Report(node, path, NodeText.Render(node),
+            context.Report(node, path, NodeText.RenderForMessage(node),
                 $"out of range; the median {Format(median)} must be {range.Description}");
             return null;
         }

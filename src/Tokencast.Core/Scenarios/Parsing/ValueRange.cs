@@ -24,6 +24,32 @@ internal sealed record ValueRange(
 
     public static readonly ValueRange PositiveInteger = new(1, false, null, false, "a whole number >= 1");
 
+    public static readonly ValueRange TokenCount =
+        new(0, false, 10_000_000, false, "a token count from 0 to 10,000,000");
+
+    public static readonly ValueRange PositiveTokenCount =
+        new(0, true, 10_000_000, false, "a token count > 0 and at most 10,000,000");
+
+    public static readonly ValueRange WholeTokenCount =
+        new(0, false, 10_000_000, false, "a whole number of tokens from 0 to 10,000,000");
+
+    /// <summary>Range of log-normal sigma. Above 10, a p99 is over 10^10 times the median.</summary>
+    public static readonly ValueRange Sigma = new(0, true, 10, false, "a number > 0 and at most 10");
+
+    public static readonly ValueRange CountMean = new(0, true, 1_000, false, "a number > 0 and at most 1,000");
+
+    public static readonly ValueRange GeometricCountMean = new(1, false, 1_000, false, "a number from 1 to 1,000");
+
+    public static readonly ValueRange FixedCount = new(0, false, 1_000, false, "a whole number from 0 to 1,000");
+
+    public static readonly ValueRange CountBound = new(0, false, 10_000, false, "a whole number from 0 to 10,000");
+
+    public static readonly ValueRange Users = new(0, false, 1e10, false, "a number from 0 to 10,000,000,000");
+
+    public static readonly ValueRange TasksPerUser = new(0, false, 1e6, false, "a number from 0 to 1,000,000");
+
+    public static readonly ValueRange Money = new(0, false, 1e12, false, "an amount in USD from 0 to 10^12");
+
     public static readonly ValueRange HorizonMonths = new(1, false, 120, false, "a whole number from 1 to 120");
 
     public bool Contains(double value) =>
