@@ -1,4 +1,4 @@
-using MathNet.Numerics.Statistics;
+using System.Buffers;
 
 namespace Tokencast.Core.Forecasting;
 
@@ -24,18 +24,45 @@ public static class BandStatistics
             throw new ArgumentException("A band needs at least one trial.", nameof(values));
         }
 
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
-        var n = sorted.Length;
+        var n = values.Length;
+        var buffer = ArrayPool<double>.Shared.Rent(n);
+        try
+        {
+            var sorted = buffer.AsSpan(0, n);
+            values.CopyTo(sorted);
+            sorted.Sort();
+            return FromSorted(sorted, modelRelativeError);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
+    }
 
+    /// <summary>
+    /// Returns the p-quantile of sorted values by definition 7 of Hyndman and Fan (1996), the default of R
+    /// and NumPy and MathNet's <c>QuantileDefinition.R7</c>: linear interpolation between the order
+    /// statistics at h = (n − 1)p.
+    /// </summary>
+    public static double QuantileR7(ReadOnlySpan<double> sorted, double p)
+    {
+        var h = (sorted.Length - 1) * p;
+        var low = (int)Math.Floor(h);
+        var high = Math.Min(low + 1, sorted.Length - 1);
+        return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
+    }
+
+    private static Band FromSorted(ReadOnlySpan<double> sorted, double modelRelativeError)
+    {
+        var n = sorted.Length;
         var sum = 0.0;
-        var squares = 0.0;
         foreach (var value in sorted)
         {
             sum += value;
         }
 
         var mean = sum / n;
+        var squares = 0.0;
         foreach (var value in sorted)
         {
             squares += (value - mean) * (value - mean);
@@ -44,12 +71,12 @@ public static class BandStatistics
         // One trial says nothing about the spread, so its errors are not a number rather than zero.
         var meanError = n > 1 ? Math.Sqrt(squares / (n - 1) / n) : double.NaN;
 
-        var estimates = new double[Probabilities.Count];
-        var errors = new double[Probabilities.Count];
+        Span<double> estimates = stackalloc double[5];
+        Span<double> errors = stackalloc double[5];
         for (var i = 0; i < estimates.Length; i++)
         {
             var p = Probabilities[i];
-            estimates[i] = SortedArrayStatistics.QuantileCustom(sorted, p, QuantileDefinition.R7);
+            estimates[i] = QuantileR7(sorted, p);
             errors[i] = n > 1 ? Combine(OrderStatisticError(sorted, p), estimates[i], modelRelativeError) : double.NaN;
         }
 
@@ -58,7 +85,7 @@ public static class BandStatistics
             new BandErrors(errors[0], errors[1], errors[2], errors[3], errors[4], Combine(meanError, mean, modelRelativeError)));
     }
 
-    private static double OrderStatisticError(double[] sorted, double p)
+    private static double OrderStatisticError(ReadOnlySpan<double> sorted, double p)
     {
         var n = sorted.Length;
         var halfWidth = Z95 * Math.Sqrt(n * p * (1 - p));

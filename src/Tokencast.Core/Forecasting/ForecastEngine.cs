@@ -42,13 +42,15 @@ public sealed class ForecastEngine
         progress?.Report(new ForecastProgress("simulating", first, 0, blocks));
         var samples = SimulateTrials(pools, blocks, progress, cancellationToken);
 
-        var forecasts = new List<BranchForecast>();
-        for (var b = 0; b < branches.Count; b++)
+        // Branches are summarised concurrently so that the serial parts of one overlap the others.
+        progress?.Report(new ForecastProgress("summarising", first, blocks, blocks));
+        var forecasts = new BranchForecast[branches.Count];
+        Parallel.For(0, branches.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism }, b =>
         {
-            progress?.Report(new ForecastProgress("summarising", branches[b].Name, blocks, blocks));
-            forecasts.Add(BandSummary.Summarise(_plan, branches[b], pools[b], samples[b], _options.Seed, _options.MaxDegreeOfParallelism));
+            forecasts[b] = BandSummary.Summarise(
+                _plan, branches[b], pools[b], samples[b], _options.Seed, _options.MaxDegreeOfParallelism);
             samples[b] = null!;
-        }
+        });
 
         return new ForecastResult(_plan.Name, _plan.FirstMonth, _plan.Months, _options.Trials, _options.Seed, forecasts);
     }
@@ -61,27 +63,36 @@ public sealed class ForecastEngine
     public TaskCostPool[][] BuildPools(BranchPlan branch)
     {
         ArgumentNullException.ThrowIfNull(branch);
-        var pools = new TaskCostPool[branch.Features.Count][];
-        for (var f = 0; f < branch.Features.Count; f++)
+        var missing = new Dictionary<string, TaskModel>(StringComparer.Ordinal);
+        foreach (var feature in branch.Features)
         {
-            var feature = branch.Features[f];
-            pools[f] = new TaskCostPool[feature.Regimes.Count];
-            for (var r = 0; r < feature.Regimes.Count; r++)
+            foreach (var regime in feature.Regimes)
             {
-                var description = feature.Regimes[r].Model.Describe();
-                var cacheKey = feature.Id + "\n" + description;
-                if (!_poolCache.TryGetValue(cacheKey, out var pool))
+                var cacheKey = feature.Id + "\n" + regime.Model.Describe();
+                if (!_poolCache.ContainsKey(cacheKey))
                 {
-                    var key = StreamKey.Combine(_options.Seed, StreamKey.Of("pool", feature.Id, description));
-                    pool = TaskCostPool.Build(feature.Regimes[r].Model, key, targetRelativeError: _options.PoolTargetRelativeError);
-                    _poolCache[cacheKey] = pool;
+                    missing.TryAdd(cacheKey, regime.Model);
                 }
-
-                pools[f][r] = pool;
             }
         }
 
-        return pools;
+        // Pools are independent, so they are sampled in parallel; each is keyed by its own stream.
+        var built = new TaskCostPool[missing.Count];
+        var work = missing.ToArray();
+        Parallel.For(0, work.Length, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism }, i =>
+        {
+            var (cacheKey, model) = work[i];
+            var key = StreamKey.Combine(_options.Seed, StreamKey.Of("pool", cacheKey));
+            built[i] = TaskCostPool.Build(model, key, targetRelativeError: _options.PoolTargetRelativeError);
+        });
+        for (var i = 0; i < work.Length; i++)
+        {
+            _poolCache[work[i].Key] = built[i];
+        }
+
+        return branch.Features
+            .Select(feature => feature.Regimes.Select(r => _poolCache[feature.Id + "\n" + r.Model.Describe()]).ToArray())
+            .ToArray();
     }
 
     /// <summary>
@@ -98,6 +109,9 @@ public sealed class ForecastEngine
             .ToArray();
         var reuse = branches
             .Select((branch, b) => b == 0 ? null : CellReuse.Find(branches[0], pools[0], branch, pools[b]))
+            .ToArray();
+        var sharedAssumptions = branches
+            .Select((branch, b) => b == 0 ? null : SharedAssumptions.Find(branches[0], branch))
             .ToArray();
         var lineMaps = branches.Select(branch => CellReuse.MapCostLines(branches[0], branch)).ToArray();
         var samples = branches
@@ -126,7 +140,7 @@ public sealed class ForecastEngine
             {
                 for (var b = 0; b < branches.Count; b++)
                 {
-                    assumptions[b].Draw(branches[b], _options.Seed, trial, random);
+                    assumptions[b].Draw(branches[b], _options.Seed, trial, random, assumptions[0], sharedAssumptions[b]);
                     scratch[b].Clear();
                     // The first branch saves its cells; a later branch replays from them only when it has
                     // the same shape, and otherwise simulates everything without touching the store.

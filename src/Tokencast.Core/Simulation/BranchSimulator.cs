@@ -86,7 +86,8 @@ public sealed class BranchSimulator
     /// monthly spend by cost line is also saved in <paramref name="store"/>. With it, the cells it marks are
     /// replayed from <paramref name="store"/> instead of simulated, because the branch that saved them drew
     /// the same cell from the same stream in this trial, and <paramref name="store"/> is left unchanged;
-    /// <paramref name="storeLineMap"/> maps the store's cost lines to this branch's.
+    /// <paramref name="storeLineMap"/> gives, for each cost line of this branch, the store's line of the same
+    /// model or -1.
     /// </summary>
     internal void SimulateTrial(
         int trial,
@@ -109,7 +110,7 @@ public sealed class BranchSimulator
                 var cell = f * _branch.Cohorts.Count + c;
                 if (reuse is not null && reuse[cell])
                 {
-                    store!.Replay(cell, f, c, storeLineMap!, scratch, assumptions);
+                    store!.Replay(cell, f, c, storeLineMap!, scratch);
                     continue;
                 }
 
@@ -146,8 +147,8 @@ public sealed class BranchSimulator
                         AddSegment(f, segment.Regime, expectedTasks * segment.ShareOfMonth, scratch.Normals[normal++], random, lines);
                     }
 
-                    saving?.Save(cell, m, expectedTasks, lines);
                     scratch.Book(f, c, m, expectedTasks, assumptions);
+                    saving?.Save(cell, m, expectedTasks, lines);
                 }
             }
         }

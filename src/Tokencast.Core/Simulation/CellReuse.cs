@@ -42,9 +42,9 @@ internal static class CellReuse
         return reuse;
     }
 
-    /// <summary>Maps each cost line of <paramref name="reference"/> to the line of the same name in <paramref name="branch"/>, or -1.</summary>
+    /// <summary>Maps each cost line of <paramref name="branch"/> to the line of the same name in <paramref name="reference"/>, or -1.</summary>
     public static int[] MapCostLines(BranchPlan reference, BranchPlan branch) =>
-        reference.CostLines.Select(name => branch.CostLines.ToList().IndexOf(name)).ToArray();
+        branch.CostLines.Select(name => reference.CostLines.ToList().IndexOf(name)).ToArray();
 
     private static bool SameShape(BranchPlan reference, BranchPlan branch) =>
         reference.Features.Select(f => f.Id).SequenceEqual(branch.Features.Select(f => f.Id))

@@ -1,7 +1,7 @@
 namespace Tokencast.Core.Simulation;
 
 /// <summary>
-/// The monthly spend by cost line, before price trends, of every feature-cohort cell of one trial, kept so
+/// The monthly spend by cost line, after price trends, of every feature-cohort cell of one trial, kept so
 /// that a branch which leaves a cell unchanged can replay it instead of simulating it again.
 /// </summary>
 internal sealed class CellStore
@@ -32,10 +32,10 @@ internal sealed class CellStore
     }
 
     /// <summary>
-    /// Books a saved cell into another branch's scratch; <paramref name="lineMap"/> gives, for each saved
-    /// cost line, the line of the same model in that branch (a shared cell only uses lines both branches have).
+    /// Books a saved cell into another branch's scratch; <paramref name="sourceLine"/> gives, for each cost
+    /// line of that branch, the saved line of the same model or -1.
     /// </summary>
-    public void Replay(int cell, int feature, int cohort, int[] lineMap, TrialScratch scratch, TrialAssumptions assumptions)
+    public void Replay(int cell, int feature, int cohort, int[] sourceLine, TrialScratch scratch)
     {
         for (var m = 0; m < _months; m++)
         {
@@ -45,17 +45,8 @@ internal sealed class CellStore
                 continue;
             }
 
-            Array.Clear(scratch.Lines);
-            var offset = (cell * _months + m) * _lines;
-            for (var line = 0; line < _lines; line++)
-            {
-                if (lineMap[line] >= 0)
-                {
-                    scratch.Lines[lineMap[line]] = _spend[offset + line];
-                }
-            }
-
-            scratch.Book(feature, cohort, m, expectedTasks, assumptions);
+            var spend = _spend.AsSpan((cell * _months + m) * _lines, _lines);
+            scratch.BookReplay(feature, cohort, m, expectedTasks, spend, sourceLine);
         }
     }
 }

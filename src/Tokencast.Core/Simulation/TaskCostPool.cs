@@ -59,8 +59,10 @@ public sealed class TaskCostPool
             order[i] = i;
         }
 
-        // Sorting by (cost, original index) keeps the order deterministic when costs tie.
-        Array.Sort(order, (a, b) => totals[a] != totals[b] ? totals[a].CompareTo(totals[b]) : a.CompareTo(b));
+        // Introsort on a copy of the costs carries the indices along; it is not stable, but the same costs in
+        // the same order always give the same permutation, so the pool stays deterministic.
+        var keys = (double[])totals.Clone();
+        Array.Sort(keys, order);
 
         _sortedTotals = new double[count];
         _sortedLines = new double[count * lineCount];

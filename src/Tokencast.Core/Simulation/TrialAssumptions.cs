@@ -49,12 +49,31 @@ internal sealed class TrialAssumptions
 
     public double TrendFactor(int line, int month) => _trendFactor[line * _months + month];
 
-    public void Draw(BranchPlan branch, ulong seed, int trial, StableRandom random)
+    /// <summary>
+    /// Draws the assumptions of one trial. With <paramref name="reference"/> and <paramref name="shared"/>,
+    /// a cohort or cohort-feature whose distributions equal the reference branch's copies the values that
+    /// branch drew for this trial, which are the same numbers because the streams are the same.
+    /// </summary>
+    public void Draw(
+        BranchPlan branch, ulong seed, int trial, StableRandom random, TrialAssumptions? reference = null, SharedAssumptions? shared = null)
     {
         var trialKey = StreamKey.Combine(seed, (ulong)trial);
         for (var c = 0; c < branch.Cohorts.Count; c++)
         {
             var cohort = branch.Cohorts[c];
+            if (reference is not null && shared is not null && shared.Cohorts[c])
+            {
+                Array.Copy(reference._users, c * _months, _users, c * _months, _months);
+                for (var f = 0; f < _features; f++)
+                {
+                    _tasksPerUser[c * _features + f] = shared.Uses[c * _features + f]
+                        ? reference._tasksPerUser[c * _features + f]
+                        : DrawTasksPerUser(cohort, c, f, trialKey, random);
+                }
+
+                continue;
+            }
+
             random.Reseed(StreamKey.Combine(trialKey, _usersKeys[c]));
             var users = Math.Max(0, cohort.Users.Sample(random));
             random.Reseed(StreamKey.Combine(trialKey, _growthKeys[c]));
@@ -67,22 +86,34 @@ internal sealed class TrialAssumptions
 
             for (var f = 0; f < _features; f++)
             {
-                var use = cohort.Features[f];
-                if (use is null)
-                {
-                    _tasksPerUser[c * _features + f] = 0;
-                    continue;
-                }
-
-                random.Reseed(StreamKey.Combine(trialKey, _adoptionKeys[c * _features + f]));
-                var adoption = Math.Clamp(use.Adoption.Sample(random), 0, 1);
-                random.Reseed(StreamKey.Combine(trialKey, _tasksKeys[c * _features + f]));
-                var tasks = Math.Max(0, use.TasksPerActiveUser.Sample(random));
-                _tasksPerUser[c * _features + f] = adoption * tasks;
+                _tasksPerUser[c * _features + f] = reference is not null && shared is not null && shared.Uses[c * _features + f]
+                    ? reference._tasksPerUser[c * _features + f]
+                    : DrawTasksPerUser(cohort, c, f, trialKey, random);
             }
         }
 
+        if (reference is not null && shared is { Trends: true })
+        {
+            Array.Copy(reference._trendFactor, _trendFactor, _trendFactor.Length);
+            return;
+        }
+
         DrawTrends(branch, trialKey, random);
+    }
+
+    private double DrawTasksPerUser(CohortPlan cohort, int c, int f, ulong trialKey, StableRandom random)
+    {
+        var use = cohort.Features[f];
+        if (use is null)
+        {
+            return 0;
+        }
+
+        random.Reseed(StreamKey.Combine(trialKey, _adoptionKeys[c * _features + f]));
+        var adoption = Math.Clamp(use.Adoption.Sample(random), 0, 1);
+        random.Reseed(StreamKey.Combine(trialKey, _tasksKeys[c * _features + f]));
+        var tasks = Math.Max(0, use.TasksPerActiveUser.Sample(random));
+        return adoption * tasks;
     }
 
     /// <summary>

@@ -40,7 +40,10 @@ internal sealed class TrialScratch
         Array.Clear(_tasks);
     }
 
-    /// <summary>Applies price trends to <see cref="Lines"/> and adds the month's spend to every breakdown.</summary>
+    /// <summary>
+    /// Applies price trends to <see cref="Lines"/>, leaving the spend after trends there, and adds the
+    /// month's spend to every breakdown.
+    /// </summary>
     public void Book(int feature, int cohort, int month, double expectedTasks, TrialAssumptions assumptions)
     {
         var cellTotal = 0.0;
@@ -52,10 +55,42 @@ internal sealed class TrialScratch
             }
 
             var spend = Lines[line] * assumptions.TrendFactor(line, month);
+            Lines[line] = spend;
             _costLines[line * _months + month] += spend;
             cellTotal += spend;
         }
 
+        AddCell(feature, cohort, month, expectedTasks, cellTotal);
+    }
+
+    /// <summary>
+    /// Adds a month of a cell booked by another branch: <paramref name="spend"/> is its spend after trends
+    /// on that branch's cost lines, and <paramref name="sourceLine"/> gives, for each line of this branch,
+    /// the line of the same model there (or -1). Sums run in this branch's line order, as in
+    /// <see cref="Book"/>, so the result is the same to the last bit.
+    /// </summary>
+    public void BookReplay(
+        int feature, int cohort, int month, double expectedTasks, ReadOnlySpan<double> spend, ReadOnlySpan<int> sourceLine)
+    {
+        var cellTotal = 0.0;
+        for (var line = 0; line < sourceLine.Length; line++)
+        {
+            var source = sourceLine[line];
+            var value = source >= 0 ? spend[source] : 0;
+            if (value == 0)
+            {
+                continue;
+            }
+
+            _costLines[line * _months + month] += value;
+            cellTotal += value;
+        }
+
+        AddCell(feature, cohort, month, expectedTasks, cellTotal);
+    }
+
+    private void AddCell(int feature, int cohort, int month, double expectedTasks, double cellTotal)
+    {
         _total[month] += cellTotal;
         _features[feature * _months + month] += cellTotal;
         _cohorts[cohort * _months + month] += cellTotal;
