@@ -68,7 +68,7 @@ public static class BandStatistics
             squares += (value - mean) * (value - mean);
         }
 
-        // One trial says nothing about the spread, so its errors are not a number rather than zero.
+        // One trial has no spread to measure, so its errors are not a number rather than zero.
         var meanError = n > 1 ? Math.Sqrt(squares / (n - 1) / n) : double.NaN;
 
         Span<double> estimates = stackalloc double[5];
