@@ -17,6 +17,11 @@ public class ScenarioReaderProblemTests
     // Each row replaces one line of the minimal scenario and names the line, path and value of the one problem.
     [Theory]
     [InlineData("horizon_months:", "horizon_months: 121", 3, "horizon_months", "121", "from 1 to 120")]
+    [InlineData("horizon_months:", "horizon_months: 12\nseed: -1", 4, "seed", "-1", "from 0 to")]
+    [InlineData("horizon_months:", "horizon_months: 12\ntrials: 20000000", 4, "trials", "20000000",
+        "from 1 to 10,000,000")]
+    [InlineData("events:", "events: []\nbranches:\n  stretch:\n    set:\n      features.chat.id: other", 18,
+        "branches.stretch.set.features.chat.id", "features.chat.id", "cannot change an id")]
     [InlineData("start_month:", "start_month: 2027-1", 2, "start_month", "2027-1", "YYYY-MM")]
     [InlineData("- id: smb", "  - id: SMB", 10, "cohorts[0].id", "SMB", "invalid id")]
     [InlineData("model:", "    model: claude-haiku-4-5\n    servce_tier: batch", 7, "features[0].servce_tier",

@@ -86,11 +86,13 @@ internal sealed partial class BranchOverlay
     {
         var writtenPath = NodePaths.Child(NodePaths.Child(_branchPath, "set"), path);
         var segments = SplitPath(path);
-        if (segments is null || segments[0] == "branches")
+        if (segments is null || segments[0] == "branches" || segments[^1] == "id")
         {
             _context.Report(keyNode, writtenPath, path, segments is null
                 ? "invalid set path; expected keys and ids joined by '.', such as features.chat.model"
-                : "a branch cannot set branches");
+                : segments[0] == "branches"
+                    ? "a branch cannot set branches"
+                    : "a branch cannot change an id, because set paths and reports refer to features and cohorts by id");
             return null;
         }
 

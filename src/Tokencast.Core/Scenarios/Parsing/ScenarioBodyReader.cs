@@ -29,8 +29,8 @@ internal static class ScenarioBodyReader
         var description = top.Text("description");
         var startMonth = top.Month("start_month", required: true);
         var horizon = top.Integer("horizon_months", ValueRange.HorizonMonths, required: true);
-        var seed = top.Integer("seed", ValueRange.Any);
-        var trials = top.Integer("trials", ValueRange.PositiveInteger);
+        var seed = top.Integer("seed", ValueRange.Seed);
+        var trials = top.Integer("trials", ValueRange.Trials);
         var catalog = ReadCatalogPath(top);
         var budget = BudgetReader.Read(top.Find("budget"), "budget", context);
         var tiers = TierReader.Read(top.Find("models"), "models", context);

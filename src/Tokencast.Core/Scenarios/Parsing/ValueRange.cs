@@ -24,6 +24,15 @@ internal sealed record ValueRange(
 
     public static readonly ValueRange PositiveInteger = new(1, false, null, false, "a whole number >= 1");
 
+    /// <summary>Monte Carlo trials per branch, as on the command line.</summary>
+    public static readonly ValueRange Trials = new(1, false, 10_000_000, false, "a whole number from 1 to 10,000,000");
+
+    /// <summary>
+    /// A run seed. It is stored as a signed 64-bit number, so seeds from 0 to 2^63 - 1 are accepted; larger
+    /// seeds can be given with --seed.
+    /// </summary>
+    public static readonly ValueRange Seed = new(0, false, long.MaxValue, false, "a whole number from 0 to 9,223,372,036,854,775,807");
+
     public static readonly ValueRange TokenCount =
         new(0, false, 10_000_000, false, "a token count from 0 to 10,000,000");
 
