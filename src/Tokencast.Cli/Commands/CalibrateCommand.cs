@@ -66,6 +66,20 @@ internal static class CalibrateCommand
         var missing = settings.LogPaths.Where(p => !File.Exists(p))
             .Select(p => new InputProblem(p, null, null, null, "The log file was not found; check the path."))
             .ToList();
+        if (settings.Feature is { } feature && FeatureIdOf(feature) != feature)
+        {
+            missing.Add(new InputProblem(
+                null, null, "--feature", feature,
+                "a feature id uses only a-z, 0-9, '-' and '_' so that scenarios can name it; "
+                + $"for example {FeatureIdOf(feature)}"));
+        }
+
+        if (settings.OutPath is { } outPath && (outPath.Length == 0 || Directory.Exists(outPath)))
+        {
+            missing.Add(new InputProblem(
+                null, null, "--out", outPath, "give the path of the YAML fragment to write, not a directory"));
+        }
+
         if (missing.Count > 0)
         {
             throw new InvalidInputException(missing);
@@ -113,6 +127,7 @@ internal static class CalibrateCommand
         CalibrationReport report, List<TokenObservation> observations, string outPath)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(outPath))!;
+        Directory.CreateDirectory(directory);
         var baseName = Path.GetFileNameWithoutExtension(outPath);
         string SampleFileOf(string feature) => $"{baseName}.{FeatureIdOf(feature)}.csv";
 

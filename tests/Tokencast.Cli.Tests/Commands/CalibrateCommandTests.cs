@@ -54,6 +54,30 @@ public sealed class CalibrateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Execute_InvalidFeatureAndDirectoryOut_ReportsBoth()
+    {
+        var log = CreateLog("chat.csv");
+
+        var exception = Assert.Throws<InvalidInputException>(() => CalibrateCommand.Execute(
+            new CalibrateSettings([log], "Support Chat", _directory, "table"), ReadFake, TextWriter.Null));
+
+        Assert.Contains(exception.Problems, p => p.Path == "--feature" && p.Message.Contains("support-chat", StringComparison.Ordinal));
+        Assert.Contains(exception.Problems, p => p.Path == "--out" && p.Value == _directory);
+    }
+
+    [Fact]
+    public void Execute_OutInMissingDirectory_CreatesIt()
+    {
+        var log = CreateLog("chat.csv");
+        var fragment = Path.Combine(_directory, "new", "deeper", "calibrated.yaml");
+
+        var exitCode = CalibrateCommand.Execute(new CalibrateSettings([log], null, fragment, "table"), ReadFake, TextWriter.Null);
+
+        Assert.Equal(0, exitCode);
+        Assert.True(File.Exists(fragment));
+    }
+
+    [Fact]
     public void Execute_JsonFormat_PrintsParseableReport()
     {
         var log = CreateLog("chat.jsonl");
