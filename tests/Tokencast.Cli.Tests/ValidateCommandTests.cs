@@ -32,6 +32,35 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_SchemaErrorAndUnknownModel_ReportsBothInOnePass()
+    {
+        var path = Write("""
+            name: two-problems
+            start_month: 2027-01
+            horizon_months: 3
+            features:
+              - id: chat
+                model: gpt-4o-mni
+                input_tokens: 400
+                output_tokens: 200
+            cohorts:
+              - id: all
+                users: 100
+                monthly_growth: 0
+                features:
+                  chat: {adoption: 1.5, tasks_per_active_user: 10}
+            """);
+
+        var exitCode = ValidateCommand.Run(path, _output, _error);
+
+        var errors = _error.ToString();
+        Assert.Equal(1, exitCode);
+        Assert.Contains(":6: features[0].model: model 'gpt-4o-mni' is not in the price catalog", errors, StringComparison.Ordinal);
+        Assert.Contains("did you mean gpt-4o-mini", errors, StringComparison.Ordinal);
+        Assert.Contains(":14: cohorts[0].features.chat.adoption", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_InvalidFile_PrintsEveryProblemAndExitsOne()
     {
         var path = Write("""

@@ -63,7 +63,7 @@ internal static class ForecastCommand
         CommandRunner.Run(
             () =>
             {
-                var document = ScenarioReader.ReadFile(settings.File);
+                var document = ScenarioReader.ReadFile(settings.File, CatalogCheck.UnknownModels);
                 foreach (var warning in document.Warnings)
                 {
                     error.WriteLine($"warning: {warning}");

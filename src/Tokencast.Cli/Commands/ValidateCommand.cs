@@ -28,7 +28,7 @@ internal static class ValidateCommand
         CommandRunner.Run(
             () =>
             {
-                var document = ScenarioReader.ReadFile(path);
+                var document = ScenarioReader.ReadFile(path, CatalogCheck.UnknownModels);
                 foreach (var warning in document.Warnings)
                 {
                     error.WriteLine($"warning: {warning}");

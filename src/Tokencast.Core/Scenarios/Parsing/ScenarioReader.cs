@@ -17,7 +17,7 @@ public static class ScenarioReader
     /// are resolved against the file's folder.
     /// </summary>
     /// <exception cref="InvalidInputException">The file is missing or invalid; carries every problem found.</exception>
-    public static ScenarioDocument ReadFile(string path)
+    public static ScenarioDocument ReadFile(string path, Func<Scenario, IEnumerable<InputProblem>>? extraChecks = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var fullPath = Path.GetFullPath(path);
@@ -31,7 +31,7 @@ public static class ScenarioReader
             throw new InvalidInputException(TooLarge(path));
         }
 
-        var document = Read(File.ReadAllText(fullPath), path, Path.GetDirectoryName(fullPath)!);
+        var document = Read(File.ReadAllText(fullPath), path, Path.GetDirectoryName(fullPath)!, extraChecks);
         return document with
         {
             Base = document.Base with { SourceFile = fullPath },
@@ -44,7 +44,8 @@ public static class ScenarioReader
     /// <paramref name="baseDirectory"/> is the folder relative paths inside the text start from.
     /// </summary>
     /// <exception cref="InvalidInputException">The text is invalid; carries every problem found.</exception>
-    public static ScenarioDocument Read(string text, string? fileName, string baseDirectory)
+    public static ScenarioDocument Read(
+        string text, string? fileName, string baseDirectory, Func<Scenario, IEnumerable<InputProblem>>? extraChecks = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(baseDirectory);
@@ -66,6 +67,13 @@ public static class ScenarioReader
             {
                 branches.Add(resolved);
             }
+        }
+
+        // Checks that need more than the file (the price catalog) run here too when the file has problems,
+        // so that one pass reports them all; a valid file gets those checks from its caller.
+        if (problems.Items.Count > 0 && scenario is not null && extraChecks is not null)
+        {
+            problems.AddRange(extraChecks(scenario));
         }
 
         if (problems.Items.Count > 0 || scenario is null)
