@@ -8,9 +8,10 @@ public static class RequestLogObservations
     /// <summary>
     /// Reads <paramref name="path"/> with <see cref="RequestLogReader"/> and keeps each row that carries
     /// usage. Rows that repeat a response id (snapshots of a streamed response) count once, as the row
-    /// <see cref="ResponseDeduplicator"/> keeps. Input tokens are the whole prompt (uncached and both cache kinds); output and reasoning
-    /// tokens stay apart. Rows of traces that only give an offset from the trace start are placed on the
-    /// Unix epoch plus that offset, which keeps their order and spacing for the cache replay.
+    /// <see cref="ResponseDeduplicator"/> keeps. Input tokens are the whole prompt, uncached and both cache
+    /// kinds. Output and reasoning tokens stay apart, and reasoning is null for rows that report none.
+    /// Rows of traces that only give an offset from the trace start are placed on the Unix epoch plus
+    /// that offset, which keeps their order and spacing for the cache replay.
     /// </summary>
     /// <param name="path">A CSV or JSON Lines request log.</param>
     /// <param name="defaultFeature">Feature for rows that name none.</param>
@@ -37,7 +38,7 @@ public static class RequestLogObservations
                 timestamp,
                 buckets.PromptTokens,
                 buckets.Output,
-                buckets.ReasoningOutput,
+                record.Usage?.ReasoningTokens is null ? null : buckets.ReasoningOutput,
                 record.PrefixBlockHashes,
                 record.Line,
                 record.SourceFile));

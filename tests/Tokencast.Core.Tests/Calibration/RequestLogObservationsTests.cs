@@ -36,4 +36,19 @@ public sealed class RequestLogObservationsTests : IDisposable
         Assert.Contains("line 2", problem.Message, StringComparison.Ordinal);
         Assert.Contains("gpt-4o-mini", problem.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_ReasoningColumn_KeptOnlyWhenReported()
+    {
+        // OpenAI style: completion tokens include reasoning, so 40 output with 15 reasoning is 25 visible.
+        File.WriteAllText(_path, "model,prompt_tokens,completion_tokens,reasoning_tokens\nm,30,40,15\n");
+        var withReasoning = Assert.Single(RequestLogObservations.Read(_path, "chat"));
+        File.WriteAllText(_path, "model,prompt_tokens,completion_tokens\nm,30,40\n");
+        var withoutReasoning = Assert.Single(RequestLogObservations.Read(_path, "chat"));
+
+        Assert.Equal(15, withReasoning.ReasoningTokens);
+        Assert.Equal(25, withReasoning.OutputTokens);
+        Assert.Null(withoutReasoning.ReasoningTokens);
+        Assert.Equal(40, withoutReasoning.OutputTokens);
+    }
 }
