@@ -244,11 +244,6 @@ public static class RequestLogReader
             return options.Convention;
         }
 
-        if (options.Convention is not null)
-        {
-            return options.Convention;
-        }
-
         var conventions = usageColumns
             .Select(column => LogColumnNames.TryMatch(column, out _, out var matched)
                 ? LogColumnNames.ConventionOf(column, matched)
@@ -256,6 +251,20 @@ public static class RequestLogReader
             .OfType<UsageConvention>()
             .Distinct()
             .ToList();
+        if (options.Convention is { } given)
+        {
+            // --convention settles columns whose names do not tell; it must not overrule names that do,
+            // because that silently moves cache tokens in or out of the input count.
+            if (conventions.Count == 1 && conventions[0] != given)
+            {
+                problems.Add(new InputProblem(source, line, "--convention", given.ToString(),
+                    $"the usage columns ({string.Join(", ", usageColumns)}) follow the {conventions[0]} convention; "
+                    + "drop --convention or map the columns with --map."));
+            }
+
+            return given;
+        }
+
         if (conventions.Count == 1)
         {
             return conventions[0];

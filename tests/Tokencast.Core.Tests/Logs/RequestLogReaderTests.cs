@@ -98,6 +98,21 @@ public class RequestLogReaderTests
     }
 
     [Fact]
+    public void Parse_ConventionAgainstColumnNames_Rejected()
+    {
+        // cache_read_input_tokens is Anthropic's name: cache reads come on top of input_tokens there, so
+        // reading it as Gemini (cache inside the input) would change the price without a word.
+        var text = "model,input_tokens,output_tokens,cache_read_input_tokens\nm,100,10,40\n";
+
+        var error = Assert.Throws<InvalidInputException>(() => RequestLogReader.Parse(text, "log.csv",
+            new RequestLogOptions { Convention = UsageConvention.Gemini }));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("--convention", problem.Path);
+        Assert.Contains("Anthropic convention", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_MixedConventions_RequiresConvention()
     {
         var text = "model,prompt_tokens,completion_tokens,cache_creation_input_tokens\nm,100,10,40\n";
