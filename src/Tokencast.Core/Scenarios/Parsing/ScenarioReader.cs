@@ -69,8 +69,8 @@ public static class ScenarioReader
             }
         }
 
-        // Checks that need more than the file (the price catalog) run here too when the file has problems,
-        // so that one pass reports them all; a valid file gets those checks from its caller.
+        // Checks that need more than the file, such as the price catalog, run here when the file has
+        // problems, so one pass reports them all. A valid file gets those checks from its caller.
         if (problems.Items.Count > 0 && scenario is not null && extraChecks is not null)
         {
             problems.AddRange(extraChecks(scenario));
