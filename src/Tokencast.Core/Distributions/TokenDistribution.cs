@@ -38,7 +38,8 @@ public abstract class TokenDistribution
 
     private protected abstract double SampleUncapped(StableRandom random);
 
-    private protected string CapText() => Max is { } cap ? $",max={cap:R}" : "";
+    private protected string CapText() =>
+        Max is { } cap ? ",max=" + cap.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "";
 
     /// <summary>Creates a distribution that always returns <paramref name="tokens"/>.</summary>
     public static TokenDistribution Fixed(double tokens) => new FixedTokens(tokens, null);

@@ -35,27 +35,54 @@ internal static class CallPricesFactory
             }
 
             // Models with automatic caching (OpenAI, Gemini implicit caching, DeepSeek) list a cache-read
-            // price but no write price: a miss there is billed as ordinary input, so the write price is the
-            // input price. A model with neither price cannot cache and is reported.
+            // price and no write price at all: a miss there is billed as ordinary input, so the write price is
+            // the input price. A model that lists one write price but not the other is missing a price, and
+            // a long-context tier with its own 5-minute price must not borrow the base tier's 1-hour price.
             var input = Price(TokenBucket.UncachedInput, true);
-            var hasRead = prices.TryGetPricePerToken(tier, serviceTier, TokenBucket.CacheRead, out _);
-            double Write(TokenBucket bucket, bool required) =>
-                prices.TryGetPricePerToken(tier, serviceTier, bucket, out var write) ? (double)write
-                : hasRead ? input
-                : Price(bucket, required);
+            var automatic = prices.TryGetPricePerToken(tier, serviceTier, TokenBucket.CacheRead, out _)
+                && !HasAnyWritePrice(prices, serviceTier);
+            double Write(TokenBucket bucket, TokenBucket sibling, bool required)
+            {
+                if (automatic)
+                {
+                    return input;
+                }
+
+                var borrowsAcrossTiers = tier.AbovePromptTokens > 0
+                    && !tier.TryGetPrice(serviceTier, bucket, out _)
+                    && tier.TryGetPrice(serviceTier, sibling, out _);
+                return borrowsAcrossTiers ? Missing(bucket, required) : Price(bucket, required);
+            }
+
+            double Missing(TokenBucket bucket, bool required)
+            {
+                if (required)
+                {
+                    problems.Add(new InputProblem(
+                        file, line, path, prices.Model,
+                        $"model {prices.Model} has no {Describe(bucket)} price{TierText(tier)}; add it under prices: "
+                        + "in the scenario (cache_write_1h_per_mtok or cache_write_5m_per_mtok in long_context)"));
+                }
+
+                return 0;
+            }
 
             tiers.Add(new CallPriceTier(
                 tier.AbovePromptTokens,
                 input,
                 Price(TokenBucket.CacheRead, needsCacheRead),
-                Write(TokenBucket.CacheWrite5Minutes, needsCacheWrite5Minutes),
-                Write(TokenBucket.CacheWrite1Hour, needsCacheWrite1Hour),
+                Write(TokenBucket.CacheWrite5Minutes, TokenBucket.CacheWrite1Hour, needsCacheWrite5Minutes),
+                Write(TokenBucket.CacheWrite1Hour, TokenBucket.CacheWrite5Minutes, needsCacheWrite1Hour),
                 Price(TokenBucket.Output, true),
                 Price(TokenBucket.ReasoningOutput, true)));
         }
 
         return new CallPrices(prices.Model, tiers, (double)(prices.PerRequestUsd ?? 0));
     }
+
+    private static bool HasAnyWritePrice(ModelPrices prices, ServiceTier serviceTier) =>
+        prices.Tiers.Any(t => t.TryGetPrice(serviceTier, TokenBucket.CacheWrite5Minutes, out _)
+            || t.TryGetPrice(serviceTier, TokenBucket.CacheWrite1Hour, out _));
 
     private static string TierText(PriceTier tier) =>
         tier.AbovePromptTokens == 0 ? "" : $" above {tier.AbovePromptTokens} prompt tokens";

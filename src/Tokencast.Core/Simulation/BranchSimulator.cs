@@ -22,6 +22,7 @@ public sealed class BranchSimulator
     private readonly MonthSegment[][][] _segments;
     private readonly double[]?[][] _available;
     private readonly int _normalsPerCell;
+    private readonly int[] _normalsPerFeature;
 
     /// <summary>Creates the simulator; <paramref name="pools"/> contains one pool per feature regime.</summary>
     public BranchSimulator(BranchPlan branch, int months, ulong seed, SimulationMode mode, TaskCostPool[][] pools)
@@ -38,8 +39,10 @@ public sealed class BranchSimulator
         _segments = branch.Features.Select(f => f.Months.Select(m => m.ToArray()).ToArray()).ToArray();
         _available = branch.Cohorts.Select(c => c.Features.Select(u => u?.AvailableShare.ToArray()).ToArray()).ToArray();
 
-        // One standard normal per month segment.
-        _normalsPerCell = branch.Features.Count == 0 ? 0 : branch.Features.Max(f => f.Months.Sum(m => m.Count));
+        // One standard normal per month segment of the feature, and only those: a stream that drew as many as
+        // the busiest feature needs would shift whenever another feature gained a segment.
+        _normalsPerFeature = branch.Features.Select(f => f.Months.Sum(m => m.Count)).ToArray();
+        _normalsPerCell = _normalsPerFeature.Length == 0 ? 0 : _normalsPerFeature.Max();
     }
 
     /// <summary>Simulates trials [<paramref name="firstTrial"/>, first + count) into new samples.</summary>
@@ -126,7 +129,7 @@ public sealed class BranchSimulator
                 random.Reseed(StreamKey.Combine(featureKey, _cohortKeys[c]));
                 if (_mode == SimulationMode.Aggregated)
                 {
-                    StandardNormal.Fill(random, scratch.Normals);
+                    StandardNormal.Fill(random, scratch.Normals.AsSpan(0, _normalsPerFeature[f]));
                 }
 
                 var normal = 0;

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Tokencast.Core.Simulation;
 
 /// <summary>
@@ -56,7 +58,9 @@ public sealed record CallPrices
 
     /// <summary>A canonical text of the prices, used to key random streams and cached task-cost pools.</summary>
     public string Describe() =>
-        $"{Model}:{PerRequestUsd:R}:" + string.Join(";", Tiers.Select(t =>
-            $"{t.AboveTokens}/{t.UncachedInput:R}/{t.CacheRead:R}/{t.CacheWrite5Minutes:R}/"
-            + $"{t.CacheWrite1Hour:R}/{t.Output:R}/{t.ReasoningOutput:R}"));
+        string.Create(CultureInfo.InvariantCulture, $"{Model}:{PerRequestUsd:R}:") + string.Join(";", Tiers.Select(t =>
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{t.AboveTokens}/{t.UncachedInput:R}/{t.CacheRead:R}/{t.CacheWrite5Minutes:R}/"
+                + $"{t.CacheWrite1Hour:R}/{t.Output:R}/{t.ReasoningOutput:R}")));
 }

@@ -60,5 +60,5 @@ public sealed record CascadeRouting
     /// <summary>A canonical text used to key random streams.</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"cascade({Cheap.Describe()}|{Strong.Describe()}|{EscalationRate:R}|{Confidence}|{Threshold:R})");
+        $"cascade({Cheap.Describe()}|{Strong.Describe()}|{EscalationRate:R}|{Confidence?.Describe()}|{Threshold:R})");
 }

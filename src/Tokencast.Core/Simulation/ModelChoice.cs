@@ -7,5 +7,6 @@ namespace Tokencast.Core.Simulation;
 public sealed record ModelChoice(CallPrices Prices, double TokenEfficiency = 1.0)
 {
     /// <summary>A canonical text used to key random streams and cached task-cost pools.</summary>
-    public string Describe() => $"{Prices.Describe()}*{TokenEfficiency:R}";
+    public string Describe() =>
+        Prices.Describe() + "*" + TokenEfficiency.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

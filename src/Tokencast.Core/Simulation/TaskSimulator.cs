@@ -42,15 +42,25 @@ public sealed class TaskSimulator
     public double Simulate(StableRandom random, Span<double> lines)
     {
         var cascade = _model.Cascade;
+        double total;
         if (cascade is null)
         {
-            return RunTask(_model.Model, 0, random, lines);
+            total = RunTask(_model.Model, 0, random, lines);
+        }
+        else
+        {
+            total = RunTask(cascade.Cheap, 0, random, lines);
+            if (Escalates(cascade, random))
+            {
+                total += RunTask(cascade.Strong, 1, random, lines);
+            }
         }
 
-        var total = RunTask(cascade.Cheap, 0, random, lines);
-        if (Escalates(cascade, random))
+        // Human escalation is per task, so a cascaded task that runs twice still escalates at most once.
+        if (_model.Agent is { HumanEscalationProbability: > 0 } agent && random.NextDouble() < agent.HumanEscalationProbability)
         {
-            total += RunTask(cascade.Strong, 1, random, lines);
+            lines[_humanLine] += agent.HumanEscalationCostUsd;
+            total += agent.HumanEscalationCostUsd;
         }
 
         return total;
@@ -88,15 +98,8 @@ public sealed class TaskSimulator
         }
 
         lines[modelLine] += state.ModelCostUsd;
-        var total = state.ModelCostUsd + state.ToolCostUsd;
         lines[_toolLine] += state.ToolCostUsd;
-        if (task.Agent is { HumanEscalationProbability: > 0 } agent && random.NextDouble() < agent.HumanEscalationProbability)
-        {
-            lines[_humanLine] += agent.HumanEscalationCostUsd;
-            total += agent.HumanEscalationCostUsd;
-        }
-
-        return total;
+        return state.ModelCostUsd + state.ToolCostUsd;
     }
 
     private void RunAgentTurn(ref CallState state, AgentLoopModel agent, StableRandom random, Span<double> lines)

@@ -100,6 +100,30 @@ public class ForecastEngineTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Run_BranchSplittingAnotherFeature_KeepsSharedCellsIdentical()
+    {
+        // The variant splits the agent feature's first month in three segments, so that feature draws two more
+        // normal deviates (one more pair of the polar method). The chat cells are shared and must not shift.
+        // With a fifth of the users the small cohort has under 64 tasks a month, so its chat months are drawn
+        // task by task from the stream right after the deviates, where a shift would show.
+        var plan = TestPlans.HeavyTailed(usersScale: 0.2);
+        var baseline = plan.Branches[0];
+        var agent = baseline.Features[1];
+        IReadOnlyList<MonthSegment> split = [new MonthSegment(0, 0.25), new MonthSegment(0, 0.25), new MonthSegment(0, 0.5)];
+        var variant = baseline with
+        {
+            Name = "variant",
+            Features = [baseline.Features[0], agent with { Months = [split, agent.Months[1], agent.Months[2]] }],
+        };
+        var options = new EngineOptions(Trials: 100, Seed: 6);
+
+        var together = new ForecastEngine(plan with { Branches = [baseline, variant] }, options).Run();
+        var variantAlone = new ForecastEngine(plan with { Branches = [variant] }, options).Run();
+
+        Assert.Equal(Flatten(variantAlone), Flatten(together with { Branches = [together.Branches[1]] }));
+    }
+
+    [Fact]
     public void Run_BranchAddingModelLine_ReplaysSharedCellsOnRenamedLines()
     {
         // The variant moves the agent feature to another model, which adds a cost line in second place.

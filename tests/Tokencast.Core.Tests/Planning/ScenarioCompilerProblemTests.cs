@@ -177,4 +177,23 @@ public class ScenarioCompilerProblemTests
         Assert.Equal("events[0]", problem.Path);
         Assert.Contains("routes through a cascade", problem.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compile_OneHourWriteMissing_ReportsPriceInsteadOfInput()
+    {
+        // This catalog entry lists a 5-minute cache write but no 1-hour one, so a 1-hour cache cannot be
+        // priced; billing the writes at the input price would make them cheaper than 5-minute writes.
+        const string body = """
+            features:
+              - id: chat
+                model: claude-4-sonnet-20250514
+                input_tokens: 400
+                output_tokens: 200
+                cache: {hit_rate: 0.5, write_ttl: 1h}
+            """;
+
+        var problems = Problems(body);
+
+        Assert.Contains(problems, p => p.Path == "features[0].model" && p.Message.Contains("1-hour cache write", StringComparison.Ordinal));
+    }
 }

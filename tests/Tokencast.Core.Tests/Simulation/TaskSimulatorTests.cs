@@ -241,4 +241,23 @@ public class TaskSimulatorTests
 
         Assert.Equal(0.0219, SimulateOnce(model), 12);
     }
+
+    [Fact]
+    public void Cascade_EscalatedTask_EscalatesToHumanAtMostOnce()
+    {
+        // Every task runs on both models; a human takes over half the tasks at $1, so the human line
+        // averages $0.50 per task (binomial standard error 0.5 / 256 over 65,536 tasks), not $1.
+        var agent = new AgentLoopModel(
+            CountDistribution.Fixed(1), CountDistribution.Fixed(0), TokenDistribution.Fixed(0),
+            humanEscalationProbability: 0.5, humanEscalationCostUsd: 1);
+        var cheap = new ModelChoice(TestModels.Flat("cheap", input: 1));
+        var strong = new ModelChoice(TestModels.Flat("strong", input: 20));
+        var model = new TaskModel(cheap, TokenDistribution.Fixed(100), TokenDistribution.Fixed(0), agent: agent)
+            with { Cascade = CascadeRouting.WithRate(cheap, strong, 1.0) };
+        var simulator = new TaskSimulator(model);
+
+        var pool = TaskCostPool.Build(model, 21, 65_536, 65_536);
+
+        Assert.Equal(0.5, pool.LineMean(simulator.HumanLine), 0.01);
+    }
 }
