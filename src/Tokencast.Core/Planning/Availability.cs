@@ -36,6 +36,24 @@ internal static class Availability
         return shares;
     }
 
+    /// <summary>Returns, per month, the share of the month that passes before <paramref name="launch"/>.</summary>
+    public static double[] LiveFrom(Scenario scenario, DateOnly? launch)
+    {
+        var shares = new double[scenario.HorizonMonths];
+        for (var m = 0; m < shares.Length; m++)
+        {
+            var monthStart = scenario.StartMonth.AddMonths(m);
+            var nextMonth = monthStart.AddMonths(1);
+            if (launch is { } date && date > monthStart)
+            {
+                var daysInMonth = nextMonth.DayNumber - monthStart.DayNumber;
+                shares[m] = Math.Min(1, (double)(date.DayNumber - monthStart.DayNumber) / daysInMonth);
+            }
+        }
+
+        return shares;
+    }
+
     private static double Ramp(DateOnly? launch, DateOnly monthStart, int rampMonths)
     {
         if (launch is not { } date || rampMonths <= 0)

@@ -126,7 +126,8 @@ public static class ScenarioCompiler
             return use is null ? null : new CohortFeaturePlan(
                 use.Adoption.ToUncertainNumber(),
                 use.TasksPerActiveUser.ToUncertainNumber(),
-                Availability.ByMonth(scenario, LaunchDate(scenario, cohort.Id, use), use.RampMonths));
+                Availability.ByMonth(scenario, LaunchDate(scenario, cohort.Id, use), use.RampMonths),
+                Availability.LiveFrom(scenario, LaunchDate(scenario, cohort.Id, use)));
         }).ToList();
 
         return new CohortPlan(cohort.Id, cohort.Users.ToUncertainNumber(), cohort.MonthlyGrowth.ToUncertainNumber(), uses);

@@ -21,6 +21,7 @@ public sealed class BranchSimulator
     private readonly ulong[] _cohortKeys;
     private readonly MonthSegment[][][] _segments;
     private readonly double[]?[][] _available;
+    private readonly double[]?[][] _liveFrom;
     private readonly int _normalsPerCell;
     private readonly int[] _normalsPerFeature;
 
@@ -38,6 +39,7 @@ public sealed class BranchSimulator
         _cohortKeys = branch.Cohorts.Select(c => StreamKey.Of("cohort", c.Id)).ToArray();
         _segments = branch.Features.Select(f => f.Months.Select(m => m.ToArray()).ToArray()).ToArray();
         _available = branch.Cohorts.Select(c => c.Features.Select(u => u?.AvailableShare.ToArray()).ToArray()).ToArray();
+        _liveFrom = branch.Cohorts.Select(c => c.Features.Select(u => u?.LiveFrom?.ToArray()).ToArray()).ToArray();
 
         // One standard normal per month segment of the feature, and only those: a stream that drew as many as
         // the busiest feature needs would shift whenever another feature gained a segment.
@@ -144,10 +146,16 @@ public sealed class BranchSimulator
                     }
 
                     Array.Clear(lines);
+                    var liveFrom = _liveFrom[c][f] is { } live ? live[m] : 0;
+                    var segmentStart = 0.0;
                     for (var s = 0; s < segments.Length; s++)
                     {
                         var segment = segments[s];
-                        AddSegment(f, segment.Regime, expectedTasks * segment.ShareOfMonth, scratch.Normals[normal++], random, lines);
+                        var share = liveFrom > 0
+                            ? LiveShare(segmentStart, segmentStart + segment.ShareOfMonth, liveFrom)
+                            : segment.ShareOfMonth;
+                        segmentStart += segment.ShareOfMonth;
+                        AddSegment(f, segment.Regime, expectedTasks * share, scratch.Normals[normal++], random, lines);
                     }
 
                     scratch.Book(f, c, m, expectedTasks, assumptions);
@@ -156,6 +164,14 @@ public sealed class BranchSimulator
             }
         }
     }
+
+    /// <summary>
+    /// Returns the share of a launch month's tasks that fall in the segment [start, end) of the month, when
+    /// the feature is live only from <paramref name="liveFrom"/> on: its overlap with the live days over their
+    /// length.
+    /// </summary>
+    private static double LiveShare(double start, double end, double liveFrom) =>
+        liveFrom >= 1 ? 0 : Math.Max(0, end - Math.Max(start, liveFrom)) / (1 - liveFrom);
 
     private void AddSegment(int feature, int regime, double expectedTasks, double normal, StableRandom random, double[] lines)
     {

@@ -78,7 +78,8 @@ internal static class CellReuse
             (null, null) => true,
             ({ } a, { } b) => a.Adoption.Describe() == b.Adoption.Describe()
                 && a.TasksPerActiveUser.Describe() == b.TasksPerActiveUser.Describe()
-                && a.AvailableShare.SequenceEqual(b.AvailableShare),
+                && a.AvailableShare.SequenceEqual(b.AvailableShare)
+                && (a.LiveFrom ?? []).SequenceEqual(b.LiveFrom ?? []),
             _ => false,
         };
 }
