@@ -24,6 +24,36 @@ public sealed class ForecastEngine
         _plan = plan ?? throw new ArgumentNullException(nameof(plan));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Trials, 1);
+        CheckSampleSize(plan, options.Trials);
+    }
+
+    /// <summary>Memory the per-trial samples of all branches may take, in bytes (8 GiB).</summary>
+    public const long MaxSampleBytes = 8L << 30;
+
+    /// <summary>
+    /// Rejects a trial count whose per-trial samples (every series and month of every branch, kept until
+    /// the bands are taken) would not fit in <see cref="MaxSampleBytes"/> or in one .NET array.
+    /// </summary>
+    private static void CheckSampleSize(SimulationPlan plan, int trials)
+    {
+        long ValuesPerTrial(BranchPlan b) =>
+            (1L + b.Features.Count + b.Cohorts.Count + b.CostLines.Count + b.Features.Count) * plan.Months;
+
+        var perTrial = plan.Branches.Sum(ValuesPerTrial);
+        var largestArrayPerTrial = plan.Branches.Count == 0 ? 0 : plan.Branches.Max(ValuesPerTrial);
+        if (perTrial == 0)
+        {
+            return;
+        }
+
+        var maxTrials = Math.Min(MaxSampleBytes / 8 / perTrial, Array.MaxLength / largestArrayPerTrial);
+        if (trials > maxTrials)
+        {
+            throw new InvalidInputException(new InputProblem(
+                null, null, "trials", trials.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"this scenario keeps {perTrial:N0} values per trial, so at most {maxTrials:N0} trials fit in the "
+                + $"{MaxSampleBytes >> 30} GiB allowed for per-trial samples; run fewer trials or fewer branches"));
+        }
     }
 
     /// <summary>Runs every branch and returns the forecast.</summary>

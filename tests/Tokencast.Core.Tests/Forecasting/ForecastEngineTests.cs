@@ -19,6 +19,20 @@ public class ForecastEngineTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Constructor_TrialsBeyondMemoryLimit_Rejected()
+    {
+        // The small plan keeps (1 + 2 features + 2 cohorts + 3 lines + 2 task series) x 3 months = 30 values
+        // per trial, so 8 GiB holds 8 x 2^30 / 8 / 30 = 35,791,394 trials.
+        var plan = TestPlans.HeavyTailed();
+
+        var error = Assert.Throws<InvalidInputException>(() => new ForecastEngine(plan, new EngineOptions(Trials: 40_000_000)));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("trials", problem.Path);
+        Assert.Contains("at most 35,791,394 trials", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_DifferentSeed_GivesDifferentBands()
     {
         var plan = TestPlans.HeavyTailed();
