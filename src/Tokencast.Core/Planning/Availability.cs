@@ -18,7 +18,7 @@ internal static class Availability
             var nextMonth = monthStart.AddMonths(1);
             if (launch is not { } date || date <= monthStart)
             {
-                shares[m] = Ramp(launch, monthStart, rampMonths);
+                shares[m] = Ramp(launch ?? scenario.StartMonth, monthStart, rampMonths);
                 continue;
             }
 
@@ -30,7 +30,7 @@ internal static class Availability
 
             var daysInMonth = nextMonth.DayNumber - monthStart.DayNumber;
             var liveDays = nextMonth.DayNumber - date.DayNumber;
-            shares[m] = (double)liveDays / daysInMonth * Ramp(launch, monthStart, rampMonths);
+            shares[m] = (double)liveDays / daysInMonth * Ramp(date, monthStart, rampMonths);
         }
 
         return shares;
@@ -54,14 +54,18 @@ internal static class Availability
         return shares;
     }
 
-    private static double Ramp(DateOnly? launch, DateOnly monthStart, int rampMonths)
+    /// <summary>
+    /// Returns the adoption ramp of a month. Without a launch date the feature counts as launched in the
+    /// first month of the horizon, so a ramp then starts there.
+    /// </summary>
+    private static double Ramp(DateOnly launch, DateOnly monthStart, int rampMonths)
     {
-        if (launch is not { } date || rampMonths <= 0)
+        if (rampMonths <= 0)
         {
             return 1;
         }
 
-        var monthsSinceLaunch = (monthStart.Year - date.Year) * 12 + monthStart.Month - date.Month;
+        var monthsSinceLaunch = (monthStart.Year - launch.Year) * 12 + monthStart.Month - launch.Month;
         return Math.Clamp((monthsSinceLaunch + 1.0) / rampMonths, 0, 1);
     }
 }

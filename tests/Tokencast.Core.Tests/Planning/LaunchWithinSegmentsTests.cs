@@ -47,4 +47,27 @@ public class LaunchWithinSegmentsTests
         Assert.Equal(0, use.LiveFrom[1]);
         Assert.Equal(12.0 / 31, use.AvailableShare[0], 12);
     }
+
+    [Fact]
+    public void Compile_RampWithoutLaunch_StartsAtFirstMonth()
+    {
+        const string body = """
+            features:
+              - id: chat
+                model: gpt-4o
+                input_tokens: 400
+                output_tokens: 200
+            cohorts:
+              - id: all
+                users: 1000
+                monthly_growth: 0
+                features:
+                  chat: {adoption: 1, tasks_per_active_user: 30, ramp_months: 4}
+            """;
+
+        var use = Assert.Single(Compile(body).Branches).Cohorts[0].Features[0]!;
+
+        // A 4-month ramp from the first month: 1/4, 2/4, 3/4, then full adoption.
+        Assert.Equal([0.25, 0.5, 0.75, 1.0, 1.0], use.AvailableShare.Take(5));
+    }
 }
