@@ -155,35 +155,47 @@ public sealed class ForecastEngine
             CancellationToken = cancellationToken,
         };
         long doneBlocks = 0;
-        Parallel.For(0, blocks, parallel, block =>
-        {
-            var random = new StableRandom(0);
-            var assumptions = branches.Select(branch => new TrialAssumptions(branch, _plan.Months)).ToArray();
-            var scratch = simulators.Select(simulator => simulator.CreateScratch()).ToArray();
-            var store = branches.Count > 1
-                ? new CellStore(branches[0].Features.Count * branches[0].Cohorts.Count, _plan.Months, branches[0].CostLines.Count)
-                : null;
-
-            var firstTrial = block * EngineOptions.TrialBlockSize;
-            var lastTrial = Math.Min(_options.Trials, firstTrial + EngineOptions.TrialBlockSize);
-            for (var trial = firstTrial; trial < lastTrial; trial++)
+        // Working memory is made once per worker thread and reused for every block it takes.
+        Parallel.For(
+            0,
+            blocks,
+            parallel,
+            () => new Worker(
+                new StableRandom(0),
+                [.. branches.Select(branch => new TrialAssumptions(branch, _plan.Months))],
+                [.. simulators.Select(simulator => simulator.CreateScratch())],
+                branches.Count > 1
+                    ? new CellStore(branches[0].Features.Count * branches[0].Cohorts.Count, _plan.Months, branches[0].CostLines.Count)
+                    : null),
+            (block, _, worker) =>
             {
-                for (var b = 0; b < branches.Count; b++)
+                var firstTrial = block * EngineOptions.TrialBlockSize;
+                var lastTrial = Math.Min(_options.Trials, firstTrial + EngineOptions.TrialBlockSize);
+                for (var trial = firstTrial; trial < lastTrial; trial++)
                 {
-                    assumptions[b].Draw(branches[b], _options.Seed, trial, random, assumptions[0], sharedAssumptions[b]);
-                    scratch[b].Clear();
-                    // The first branch saves its cells; a later branch replays from them only when it has
-                    // the same shape, and otherwise simulates everything without touching the store.
-                    var cells = b == 0 || reuse[b] is not null ? store : null;
-                    simulators[b].SimulateTrial(trial, assumptions[b], random, scratch[b], cells, reuse[b], lineMaps[b]);
-                    scratch[b].CopyTo(samples[b], trial);
-                }
-            }
+                    for (var b = 0; b < branches.Count; b++)
+                    {
+                        var assumptions = worker.Assumptions[b];
+                        assumptions.Draw(branches[b], _options.Seed, trial, worker.Random, worker.Assumptions[0], sharedAssumptions[b]);
+                        worker.Scratch[b].Clear();
 
-            var done = Interlocked.Increment(ref doneBlocks);
-            progress?.Report(new ForecastProgress("simulating", branches[0].Name, done, blocks));
-        });
+                        // The first branch saves its cells; a later branch replays from them only when it has
+                        // the same shape, and otherwise simulates everything without touching the store.
+                        var cells = b == 0 || reuse[b] is not null ? worker.Store : null;
+                        simulators[b].SimulateTrial(trial, assumptions, worker.Random, worker.Scratch[b], cells, reuse[b], lineMaps[b]);
+                        worker.Scratch[b].CopyTo(samples[b], trial);
+                    }
+                }
+
+                var done = Interlocked.Increment(ref doneBlocks);
+                progress?.Report(new ForecastProgress("simulating", branches[0].Name, done, blocks));
+                return worker;
+            },
+            _ => { });
 
         return samples;
     }
+
+    /// <summary>Per-thread working memory of the trial loop.</summary>
+    private sealed record Worker(StableRandom Random, TrialAssumptions[] Assumptions, TrialScratch[] Scratch, CellStore? Store);
 }
