@@ -25,12 +25,12 @@ public static class BandStatistics
         }
 
         var n = values.Length;
-        var buffer = ArrayPool<double>.Shared.Rent(n);
+        var buffer = ArrayPool<double>.Shared.Rent(2 * n);
         try
         {
             var sorted = buffer.AsSpan(0, n);
             values.CopyTo(sorted);
-            sorted.Sort();
+            RadixSort.Sort(sorted, buffer.AsSpan(n, n));
             return FromSorted(sorted, modelRelativeError);
         }
         finally
