@@ -202,6 +202,20 @@ public class ScenarioReaderProblemTests
     }
 
     [Fact]
+    public void Read_BudgetMonthOutsideHorizon_Warns()
+    {
+        // The horizon runs from 2027-01 for 12 months, so 2028-03 can never be compared with spend.
+        var text = "budget: {by_month: {2027-02: 500, 2028-03: 900}}\n" + ScenarioFiles.Minimal;
+
+        var document = ScenarioFiles.Read(text);
+
+        var warning = Assert.Single(document.Warnings);
+        Assert.Equal("budget.by_month", warning.Path);
+        Assert.Equal("2028-03", warning.Value);
+        Assert.Contains("outside the forecast horizon", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_PerTokenPrice_Warns()
     {
         var text = ScenarioFiles.Minimal + "\nprices: [{model: x, input_per_mtok: 0.000003, output_per_mtok: 1}]\n";

@@ -99,5 +99,14 @@ internal static class ScenarioBodyReader
             context.Warnings.Add(new InputProblem(context.File, spec.Source.Line, spec.Source.Path + ".date",
                 spec.Date.ToString("yyyy-MM-dd"), "event is after the last forecast month and has no effect"));
         }
+
+        if (scenario.Budget is { } budget)
+        {
+            foreach (var month in budget.ByMonth.Keys.Where(m => m < scenario.StartMonth || m > scenario.EndMonth).Order())
+            {
+                context.Warnings.Add(new InputProblem(context.File, budget.Source.Line, budget.Source.Path + ".by_month",
+                    month.ToString("yyyy-MM"), "budget month is outside the forecast horizon and has no effect"));
+            }
+        }
     }
 }
