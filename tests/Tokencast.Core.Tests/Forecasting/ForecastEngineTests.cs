@@ -192,6 +192,31 @@ public class ForecastEngineTests(ITestOutputHelper output)
         Assert.Equal(chatPool.TaskCostQuantile(0.9) * 0.25, costs[2].P90Usd, 12);
     }
 
+    [Fact]
+    public void CopyFrom_BlocksMergedIntoWhole_EqualsWholeRun()
+    {
+        var plan = TestPlans.HeavyTailed();
+        var branch = plan.Branches[0];
+        var pools = new ForecastEngine(plan, new EngineOptions(Seed: 8)).BuildPools(branch);
+        var simulator = new BranchSimulator(branch, plan.Months, 8, SimulationMode.Aggregated, pools);
+        var whole = simulator.Simulate(0, 40);
+        var merged = new BranchSamples(
+            branch.Features.Count, branch.Cohorts.Count, branch.CostLines.Count, plan.Months, 0, 40);
+
+        merged.CopyFrom(simulator.Simulate(25, 15));
+        merged.CopyFrom(simulator.Simulate(0, 25));
+
+        for (var series = 0; series < whole.SeriesCount; series++)
+        {
+            for (var month = 0; month < plan.Months; month++)
+            {
+                Assert.Equal(whole.Spend(series, month).ToArray(), merged.Spend(series, month).ToArray());
+            }
+        }
+
+        Assert.Throws<ArgumentException>(() => merged.CopyFrom(simulator.Simulate(30, 20)));
+    }
+
     /// <summary>
     /// The aggregated engine (compound Poisson from a task-cost sample) and brute force (every task of every
     /// month simulated call by call) must give the same percentiles within their Monte Carlo error. The
