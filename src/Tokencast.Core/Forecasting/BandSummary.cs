@@ -137,32 +137,62 @@ public static class BandSummary
                 var segments = feature.Months[m];
                 var mean = 0.0;
                 var error = 0.0;
+                var mixture = new List<(TaskCostPool Pool, double Weight, double Factor)>(segments.Count);
                 foreach (var segment in segments)
                 {
                     var pool = pools[f][segment.Regime];
                     var factor = TrendFactor(pool, feature.Regimes[segment.Regime].CostLines, trends, m, samples.Months);
                     mean += segment.ShareOfMonth * pool.Mean * factor;
                     error = Math.Max(error, pool.RelativeStandardError);
+                    mixture.Add((pool, segment.ShareOfMonth, factor));
                 }
 
-                // NOTE: single-task percentiles come from the regime that covers most of the month. A month
-                // split by a mid-month change reports the mean exactly but the percentiles of one regime.
-                var mainRegime = segments.MaxBy(s => s.ShareOfMonth).Regime;
-                var main = pools[f][mainRegime];
-                var trendFactor = TrendFactor(main, feature.Regimes[mainRegime].CostLines, trends, m, samples.Months);
                 costs[f][m] = new FeatureTaskCost(
                     feature.Id,
                     plan.MonthStart(m),
                     mean,
-                    main.TaskCostQuantile(0.5) * trendFactor,
-                    main.TaskCostQuantile(0.9) * trendFactor,
-                    main.TaskCostQuantile(0.99) * trendFactor,
+                    MixtureQuantile(mixture, 0.5),
+                    MixtureQuantile(mixture, 0.9),
+                    MixtureQuantile(mixture, 0.99),
                     error,
                     BandStatistics.Compute(samples.Tasks(f, m)));
             }
         });
 
         return [.. costs.SelectMany(c => c)];
+    }
+
+    /// <summary>
+    /// Returns the p-quantile of one task's cost in a month whose segments run different task models: the
+    /// mixture of the segments' cost distributions, each scaled by its trend factor and weighted by its
+    /// share of the month, found by bisection on the mixture's distribution function.
+    /// </summary>
+    private static double MixtureQuantile(List<(TaskCostPool Pool, double Weight, double Factor)> mixture, double p)
+    {
+        if (mixture.Count == 1)
+        {
+            return mixture[0].Pool.TaskCostQuantile(p) * mixture[0].Factor;
+        }
+
+        var low = mixture.Min(part => part.Pool.TaskCostQuantile(0) * part.Factor);
+        var high = mixture.Max(part => part.Pool.TaskCostQuantile(1) * part.Factor);
+        var total = mixture.Sum(part => part.Weight);
+        for (var step = 0; step < 100 && high - low > 1e-12 * Math.Max(1, high); step++)
+        {
+            var middle = (low + high) / 2;
+            var probability = mixture.Sum(part =>
+                part.Weight * part.Pool.CumulativeProbability(part.Factor > 0 ? middle / part.Factor : double.PositiveInfinity)) / total;
+            if (probability < p)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return high;
     }
 
     /// <summary>Returns the mean trend factor of a month weighted by each cost line's share of the task cost.</summary>

@@ -149,6 +149,28 @@ public sealed class TaskCostPool
         return _sortedTotals[low] + (h - low) * (_sortedTotals[high] - _sortedTotals[low]);
     }
 
+    /// <summary>Returns the share of sampled tasks that cost at most <paramref name="cost"/> (the empirical CDF).</summary>
+    public double CumulativeProbability(double cost)
+    {
+        // Upper bound: the first index whose cost exceeds the given one, so ties all count.
+        var low = 0;
+        var high = Count;
+        while (low < high)
+        {
+            var middle = low + (high - low) / 2;
+            if (_sortedTotals[middle] <= cost)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return (double)low / Count;
+    }
+
     /// <summary>Returns the mean cost per task on one cost line.</summary>
     public double LineMean(int line) => _lineMeans[line];
 

@@ -217,6 +217,43 @@ public class ForecastEngineTests(ITestOutputHelper output)
         Assert.Throws<ArgumentException>(() => merged.CopyFrom(simulator.Simulate(30, 20)));
     }
 
+    [Fact]
+    public void CostPerTask_SplitMonth_MixesBothRegimes()
+    {
+        // The chat feature runs its own model for the first half of month 0 and a copy at ten times the
+        // price for the second half. A single task's median then lies between the two regimes' medians, and
+        // the mean is the average of the two means.
+        var plan = TestPlans.HeavyTailed();
+        var baseline = plan.Branches[0];
+        var chat = baseline.Features[0];
+        var cheap = chat.Regimes[0];
+        var prices = cheap.Model.Model.Prices;
+        var dear = cheap with
+        {
+            Model = cheap.Model with
+            {
+                Model = new ModelChoice(new CallPrices(prices.Model, [.. prices.Tiers.Select(t => t with
+                {
+                    UncachedInput = t.UncachedInput * 10, CacheRead = t.CacheRead * 10, CacheWrite5Minutes = t.CacheWrite5Minutes * 10,
+                    CacheWrite1Hour = t.CacheWrite1Hour * 10, Output = t.Output * 10, ReasoningOutput = t.ReasoningOutput * 10,
+                })])),
+            },
+        };
+        IReadOnlyList<MonthSegment> split = [new MonthSegment(0, 0.5), new MonthSegment(1, 0.5)];
+        var branch = baseline with
+        {
+            Features = [chat with { Regimes = [cheap, dear], Months = [split, chat.Months[1], chat.Months[2]] }, baseline.Features[1]],
+        };
+        var engine = new ForecastEngine(plan with { Branches = [branch] }, new EngineOptions(Trials: 32, Seed: 1));
+        var pools = engine.BuildPools(branch)[0];
+
+        var month = engine.Run().Branches[0].CostPerTask.First(c => c.Feature == "chat");
+
+        Assert.Equal((pools[0].Mean + pools[1].Mean) / 2, month.MeanUsd, 12);
+        Assert.InRange(month.MedianUsd, pools[0].TaskCostQuantile(0.5), pools[1].TaskCostQuantile(0.5));
+        Assert.Equal(0.5, 0.5 * pools[0].CumulativeProbability(month.MedianUsd) + 0.5 * pools[1].CumulativeProbability(month.MedianUsd), 3);
+    }
+
     /// <summary>
     /// The aggregated engine (compound Poisson from a task-cost sample) and brute force (every task of every
     /// month simulated call by call) must give the same percentiles within their Monte Carlo error. The
