@@ -43,9 +43,6 @@ public sealed class UncertainNumber
         ScaledBeta,
     }
 
-    /// <summary>True when every trial sees the same value.</summary>
-    public bool IsConstant => _kind == Kind.Constant;
-
     /// <summary>Creates a constant.</summary>
     public static UncertainNumber Constant(double value)
     {

@@ -34,14 +34,6 @@ public static class StreamKey
     public static ulong Combine(ulong first, ulong second) =>
         Mix(Mix(first + 0x9E3779B97F4A7C15UL) ^ Mix(second + 0xD1B54A32D192ED03UL));
 
-    /// <summary>Combines three keys in order.</summary>
-    public static ulong Combine(ulong first, ulong second, ulong third) =>
-        Combine(Combine(first, second), third);
-
-    /// <summary>Combines four keys in order.</summary>
-    public static ulong Combine(ulong first, ulong second, ulong third, ulong fourth) =>
-        Combine(Combine(first, second, third), fourth);
-
     /// <summary>Hashes several names in order, for composite ids such as a feature and a cohort.</summary>
     public static ulong Of(params ReadOnlySpan<string> names)
     {

@@ -35,7 +35,10 @@ public sealed class TaskCostPool
     /// <summary>Skewness of the body above which more tasks are moved to the exactly drawn tail.</summary>
     public const double MaxBodySkewness = 1.0;
 
-    /// <summary>Expected tail draws per month at most; beyond it the body keeps a higher skewness.</summary>
+    /// <summary>
+    /// Expected tail draws per month at the low end of an octave of expected tasks, so under twice this
+    /// within the octave. Where this many draws do not bring the body's skewness down, it stays higher.
+    /// </summary>
     public const double MaxTailDraws = 8;
 
     private const int ChunkSize = 4096;
@@ -59,7 +62,7 @@ public sealed class TaskCostPool
             order[i] = i;
         }
 
-        // Introsort on a copy of the costs carries the indices along; it is not stable, but the same costs in
+        // Introsort on a copy of the costs carries the indices along. It is not stable, but the same costs in
         // the same order always give the same permutation, so the pool stays deterministic.
         var keys = (double[])totals.Clone();
         Array.Sort(keys, order);

@@ -59,14 +59,14 @@ public static class UsageConverter
 
         var (uncached, visibleOutput, expectedTotal) = usage.Convention switch
         {
-            // Input holds cache reads and writes; output holds reasoning.
+            // Input includes cache reads and writes, and output includes reasoning.
             UsageConvention.OpenAi or UsageConvention.OpenTelemetry =>
                 (input - cacheTotal, output - reasoning, input + output),
 
-            // The prompt holds cached content; thoughts come on top of the candidates.
+            // The prompt includes cached content, and thoughts come on top of the candidates.
             UsageConvention.Gemini => (input - cacheTotal, output, input + output + reasoning),
 
-            // Input excludes both cache kinds; output holds thinking.
+            // Input excludes both cache kinds, and output includes thinking.
             UsageConvention.Anthropic => (input, output - reasoning, input + cacheTotal + output),
 
             _ => throw new ArgumentOutOfRangeException(nameof(usage), usage.Convention, "Unknown convention."),

@@ -22,7 +22,7 @@ public class ForecastEngineTests(ITestOutputHelper output)
     public void Constructor_TrialsBeyondMemoryLimit_Rejected()
     {
         // The small plan keeps (1 + 2 features + 2 cohorts + 3 lines + 2 task series) x 3 months = 30 values
-        // per trial, so 8 GiB holds 8 x 2^30 / 8 / 30 = 35,791,394 trials.
+        // per trial, so 8 GiB fits 8 x 2^30 / 8 / 30 = 35,791,394 trials.
         var plan = TestPlans.HeavyTailed();
 
         var error = Assert.Throws<InvalidInputException>(() => new ForecastEngine(plan, new EngineOptions(Trials: 40_000_000)));
