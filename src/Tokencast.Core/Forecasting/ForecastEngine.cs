@@ -98,7 +98,7 @@ public sealed class ForecastEngine
         {
             foreach (var regime in feature.Regimes)
             {
-                var cacheKey = feature.Id + "\n" + regime.Model.Describe();
+                var cacheKey = PoolKey(feature, regime);
                 if (!_poolCache.ContainsKey(cacheKey))
                 {
                     missing.TryAdd(cacheKey, regime.Model);
@@ -112,8 +112,7 @@ public sealed class ForecastEngine
         Parallel.For(0, work.Length, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism }, i =>
         {
             var (cacheKey, model) = work[i];
-            var key = StreamKey.Combine(_options.Seed, StreamKey.Of("pool", cacheKey));
-            built[i] = TaskCostPool.Build(model, key, targetRelativeError: _options.PoolTargetRelativeError);
+            built[i] = BuildPool(cacheKey, model, _options);
         });
         for (var i = 0; i < work.Length; i++)
         {
@@ -121,8 +120,28 @@ public sealed class ForecastEngine
         }
 
         return branch.Features
-            .Select(feature => feature.Regimes.Select(r => _poolCache[feature.Id + "\n" + r.Model.Describe()]).ToArray())
+            .Select(feature => feature.Regimes.Select(r => _poolCache[PoolKey(feature, r)]).ToArray())
             .ToArray();
+    }
+
+    /// <summary>
+    /// Returns the key of a regime's task-cost pool: its feature and the full text of its task model. Regimes
+    /// with the same key have the same pool in every branch and on every machine.
+    /// </summary>
+    public static string PoolKey(FeaturePlan feature, TaskRegime regime)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        ArgumentNullException.ThrowIfNull(regime);
+        return feature.Id + "\n" + regime.Model.Describe();
+    }
+
+    /// <summary>Samples the task-cost pool of <paramref name="poolKey"/> from its own stream of the run seed.</summary>
+    public static TaskCostPool BuildPool(string poolKey, TaskModel model, EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(poolKey);
+        ArgumentNullException.ThrowIfNull(options);
+        var key = StreamKey.Combine(options.Seed, StreamKey.Of("pool", poolKey));
+        return TaskCostPool.Build(model, key, targetRelativeError: options.PoolTargetRelativeError);
     }
 
     /// <summary>

@@ -104,63 +104,81 @@ public sealed class BranchSimulator
         int[]? storeLineMap = null)
     {
         var trialKey = StreamKey.Combine(_seed, (ulong)trial);
-        var lines = scratch.Lines;
-        var saving = reuse is null ? store : null;
         for (var f = 0; f < _branch.Features.Count; f++)
         {
-            var featureSegments = _segments[f];
-            var featureKey = StreamKey.Combine(trialKey, _featureKeys[f]);
-            for (var c = 0; c < _branch.Cohorts.Count; c++)
+            SimulateFeature(f, trialKey, assumptions, random, scratch, store, reuse, storeLineMap);
+            scratch.FinishFeature(f);
+        }
+    }
+
+    /// <summary>
+    /// Simulates every cohort of one feature for one trial into <paramref name="scratch"/>, leaving the
+    /// feature's subtotals unfinished; the other arguments are as for <see cref="SimulateTrial"/>.
+    /// </summary>
+    internal void SimulateFeature(
+        int f,
+        ulong trialKey,
+        TrialAssumptions assumptions,
+        StableRandom random,
+        TrialScratch scratch,
+        CellStore? store,
+        bool[]? reuse,
+        int[]? storeLineMap)
+    {
+        var lines = scratch.Lines;
+        var saving = reuse is null ? store : null;
+        var featureSegments = _segments[f];
+        var featureKey = StreamKey.Combine(trialKey, _featureKeys[f]);
+        for (var c = 0; c < _branch.Cohorts.Count; c++)
+        {
+            var cell = f * _branch.Cohorts.Count + c;
+            if (reuse is not null && reuse[cell])
             {
-                var cell = f * _branch.Cohorts.Count + c;
-                if (reuse is not null && reuse[cell])
+                store!.Replay(cell, f, c, storeLineMap!, scratch);
+                continue;
+            }
+
+            saving?.Clear(cell);
+            var available = _available[c][f];
+            var tasksPerUser = assumptions.TasksPerUser(c, f);
+            if (available is null || tasksPerUser <= 0)
+            {
+                continue;
+            }
+
+            // One stream per trial, feature and cohort covers all its months, in month order.
+            random.Reseed(StreamKey.Combine(featureKey, _cohortKeys[c]));
+            if (_mode == SimulationMode.Aggregated)
+            {
+                StandardNormal.Fill(random, scratch.Normals.AsSpan(0, _normalsPerFeature[f]));
+            }
+
+            var normal = 0;
+            for (var m = 0; m < _months; m++)
+            {
+                var segments = featureSegments[m];
+                var expectedTasks = assumptions.Users(c, m) * tasksPerUser * available[m];
+                if (expectedTasks <= 0)
                 {
-                    store!.Replay(cell, f, c, storeLineMap!, scratch);
+                    normal += segments.Length;
                     continue;
                 }
 
-                saving?.Clear(cell);
-                var available = _available[c][f];
-                var tasksPerUser = assumptions.TasksPerUser(c, f);
-                if (available is null || tasksPerUser <= 0)
+                Array.Clear(lines);
+                var liveFrom = _liveFrom[c][f] is { } live ? live[m] : 0;
+                var segmentStart = 0.0;
+                for (var s = 0; s < segments.Length; s++)
                 {
-                    continue;
+                    var segment = segments[s];
+                    var share = liveFrom > 0
+                        ? LiveShare(segmentStart, segmentStart + segment.ShareOfMonth, liveFrom)
+                        : segment.ShareOfMonth;
+                    segmentStart += segment.ShareOfMonth;
+                    AddSegment(f, segment.Regime, expectedTasks * share, scratch.Normals[normal++], random, lines);
                 }
 
-                // One stream per trial, feature and cohort covers all its months, in month order.
-                random.Reseed(StreamKey.Combine(featureKey, _cohortKeys[c]));
-                if (_mode == SimulationMode.Aggregated)
-                {
-                    StandardNormal.Fill(random, scratch.Normals.AsSpan(0, _normalsPerFeature[f]));
-                }
-
-                var normal = 0;
-                for (var m = 0; m < _months; m++)
-                {
-                    var segments = featureSegments[m];
-                    var expectedTasks = assumptions.Users(c, m) * tasksPerUser * available[m];
-                    if (expectedTasks <= 0)
-                    {
-                        normal += segments.Length;
-                        continue;
-                    }
-
-                    Array.Clear(lines);
-                    var liveFrom = _liveFrom[c][f] is { } live ? live[m] : 0;
-                    var segmentStart = 0.0;
-                    for (var s = 0; s < segments.Length; s++)
-                    {
-                        var segment = segments[s];
-                        var share = liveFrom > 0
-                            ? LiveShare(segmentStart, segmentStart + segment.ShareOfMonth, liveFrom)
-                            : segment.ShareOfMonth;
-                        segmentStart += segment.ShareOfMonth;
-                        AddSegment(f, segment.Regime, expectedTasks * share, scratch.Normals[normal++], random, lines);
-                    }
-
-                    scratch.Book(f, c, m, expectedTasks, assumptions);
-                    saving?.Save(cell, m, expectedTasks, lines);
-                }
+                scratch.Book(f, c, m, expectedTasks, assumptions);
+                saving?.Save(cell, m, expectedTasks, lines);
             }
         }
     }

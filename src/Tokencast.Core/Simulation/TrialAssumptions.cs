@@ -52,11 +52,21 @@ internal sealed class TrialAssumptions
     /// <summary>
     /// Draws the assumptions of one trial. With <paramref name="reference"/> and <paramref name="shared"/>,
     /// a cohort or cohort-feature whose distributions equal the reference branch's copies the values that
-    /// branch drew for this trial, which are the same numbers because the streams are the same.
+    /// branch drew for this trial, which are the same numbers because the streams are the same. With
+    /// <paramref name="onlyFeature"/>, tasks per user are drawn for that feature only and the others keep
+    /// stale values; every value drawn is the same as in a full draw.
     /// </summary>
     public void Draw(
-        BranchPlan branch, ulong seed, int trial, StableRandom random, TrialAssumptions? reference = null, SharedAssumptions? shared = null)
+        BranchPlan branch,
+        ulong seed,
+        int trial,
+        StableRandom random,
+        TrialAssumptions? reference = null,
+        SharedAssumptions? shared = null,
+        int onlyFeature = -1)
     {
+        var firstFeature = onlyFeature < 0 ? 0 : onlyFeature;
+        var endFeature = onlyFeature < 0 ? _features : onlyFeature + 1;
         var trialKey = StreamKey.Combine(seed, (ulong)trial);
         for (var c = 0; c < branch.Cohorts.Count; c++)
         {
@@ -64,7 +74,7 @@ internal sealed class TrialAssumptions
             if (reference is not null && shared is not null && shared.Cohorts[c])
             {
                 Array.Copy(reference._users, c * _months, _users, c * _months, _months);
-                for (var f = 0; f < _features; f++)
+                for (var f = firstFeature; f < endFeature; f++)
                 {
                     _tasksPerUser[c * _features + f] = shared.Uses[c * _features + f]
                         ? reference._tasksPerUser[c * _features + f]
@@ -84,7 +94,7 @@ internal sealed class TrialAssumptions
                 users *= growth;
             }
 
-            for (var f = 0; f < _features; f++)
+            for (var f = firstFeature; f < endFeature; f++)
             {
                 _tasksPerUser[c * _features + f] = reference is not null && shared is not null && shared.Uses[c * _features + f]
                     ? reference._tasksPerUser[c * _features + f]

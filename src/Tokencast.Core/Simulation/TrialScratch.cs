@@ -4,6 +4,13 @@ namespace Tokencast.Core.Simulation;
 /// Per-thread working memory for one trial: spend per month by feature, cohort and cost line, summed in
 /// small local arrays and copied into <see cref="BranchSamples"/> once the trial is done.
 /// </summary>
+/// <remarks>
+/// The total and the cost lines are summed per feature first, over its cohorts in order, and the feature
+/// subtotals are then added in feature order (<see cref="FinishFeature"/>). Cohorts get one cell per
+/// feature, also in feature order. <see cref="FeatureBlock"/> and <see cref="BranchSamples.AddFeature"/>
+/// follow the same order, so a trial summed here and one summed from features simulated on different
+/// machines agree to the last bit.
+/// </remarks>
 internal sealed class TrialScratch
 {
     private readonly int _months;
@@ -11,6 +18,7 @@ internal sealed class TrialScratch
     private readonly double[] _features;
     private readonly double[] _cohorts;
     private readonly double[] _costLines;
+    private readonly double[] _featureLines;
     private readonly double[] _tasks;
 
     public TrialScratch(BranchPlan branch, int months, int normalsPerCell)
@@ -20,6 +28,7 @@ internal sealed class TrialScratch
         _features = new double[branch.Features.Count * months];
         _cohorts = new double[branch.Cohorts.Count * months];
         _costLines = new double[branch.CostLines.Count * months];
+        _featureLines = new double[branch.CostLines.Count * months];
         _tasks = new double[branch.Features.Count * months];
         Lines = new double[branch.CostLines.Count];
         Normals = new double[normalsPerCell];
@@ -40,6 +49,34 @@ internal sealed class TrialScratch
         Array.Clear(_tasks);
     }
 
+    /// <summary>Clears what simulating one feature writes, for a scratch that only ever holds that feature.</summary>
+    public void ClearFeature(int feature)
+    {
+        Array.Clear(_total);
+        Array.Clear(_features, feature * _months, _months);
+        Array.Clear(_cohorts);
+        Array.Clear(_costLines);
+        Array.Clear(_tasks, feature * _months, _months);
+    }
+
+    /// <summary>Adds the finished feature's subtotals into the total and the cost lines, and clears them.</summary>
+    public void FinishFeature(int feature)
+    {
+        for (var m = 0; m < _months; m++)
+        {
+            _total[m] += _features[feature * _months + m];
+        }
+
+        for (var i = 0; i < _featureLines.Length; i++)
+        {
+            if (_featureLines[i] != 0)
+            {
+                _costLines[i] += _featureLines[i];
+                _featureLines[i] = 0;
+            }
+        }
+    }
+
     /// <summary>
     /// Applies price trends to <see cref="Lines"/>, leaving the spend after trends there, and adds the
     /// month's spend to every breakdown.
@@ -56,7 +93,7 @@ internal sealed class TrialScratch
 
             var spend = Lines[line] * assumptions.TrendFactor(line, month);
             Lines[line] = spend;
-            _costLines[line * _months + month] += spend;
+            _featureLines[line * _months + month] += spend;
             cellTotal += spend;
         }
 
@@ -82,7 +119,7 @@ internal sealed class TrialScratch
                 continue;
             }
 
-            _costLines[line * _months + month] += value;
+            _featureLines[line * _months + month] += value;
             cellTotal += value;
         }
 
@@ -91,7 +128,6 @@ internal sealed class TrialScratch
 
     private void AddCell(int feature, int cohort, int month, double expectedTasks, double cellTotal)
     {
-        _total[month] += cellTotal;
         _features[feature * _months + month] += cellTotal;
         _cohorts[cohort * _months + month] += cellTotal;
         _tasks[feature * _months + month] += expectedTasks;
@@ -112,6 +148,25 @@ internal sealed class TrialScratch
             for (var m = 0; m < _months; m++)
             {
                 samples.Tasks(f, m)[slot] = _tasks[f * _months + m];
+            }
+        }
+    }
+
+    /// <summary>Copies the one feature this scratch holds into a slot of <paramref name="block"/>.</summary>
+    public void CopyTo(FeatureBlock block, int feature, int slot)
+    {
+        for (var m = 0; m < _months; m++)
+        {
+            block.Total(m)[slot] = _features[feature * _months + m];
+            block.Tasks(m)[slot] = _tasks[feature * _months + m];
+            for (var c = 0; c < block.Cohorts; c++)
+            {
+                block.Cohort(c, m)[slot] = _cohorts[c * _months + m];
+            }
+
+            for (var line = 0; line < block.CostLines; line++)
+            {
+                block.CostLine(line, m)[slot] = _costLines[line * _months + m];
             }
         }
     }

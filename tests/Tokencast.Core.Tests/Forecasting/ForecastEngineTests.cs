@@ -307,7 +307,7 @@ public class ForecastEngineTests(ITestOutputHelper output)
         return sum;
     }
 
-    private static List<double> Flatten(ForecastResult result)
+    internal static List<double> Flatten(ForecastResult result)
     {
         var values = new List<double>();
         foreach (var branch in result.Branches)
