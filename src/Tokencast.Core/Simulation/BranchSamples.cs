@@ -12,7 +12,22 @@ public sealed class BranchSamples
 
     /// <summary>Creates zeroed storage for <paramref name="trialCount"/> trials starting at <paramref name="firstTrial"/>.</summary>
     public BranchSamples(int features, int cohorts, int costLines, int months, int firstTrial, int trialCount)
+        : this(features, cohorts, costLines, months, firstTrial, trialCount, null, null)
     {
+    }
+
+    /// <summary>
+    /// Wraps values laid out as <see cref="SpendValues"/> and <see cref="TaskValues"/> describe, for example
+    /// received from another machine; the samples take ownership of the arrays.
+    /// </summary>
+    public BranchSamples(
+        int features, int cohorts, int costLines, int months, int firstTrial, int trialCount, double[]? spend, double[]? tasks)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(features);
+        ArgumentOutOfRangeException.ThrowIfNegative(cohorts);
+        ArgumentOutOfRangeException.ThrowIfNegative(costLines);
+        ArgumentOutOfRangeException.ThrowIfNegative(months);
+        ArgumentOutOfRangeException.ThrowIfNegative(trialCount);
         Features = features;
         Cohorts = cohorts;
         CostLines = costLines;
@@ -20,9 +35,22 @@ public sealed class BranchSamples
         FirstTrial = firstTrial;
         TrialCount = trialCount;
         SeriesCount = 1 + features + cohorts + costLines;
-        _spend = new double[(long)SeriesCount * months * trialCount];
-        _tasks = new double[(long)features * months * trialCount];
+        var spendLength = (long)SeriesCount * months * trialCount;
+        var tasksLength = (long)features * months * trialCount;
+        if ((spend is not null && spend.LongLength != spendLength) || (tasks is not null && tasks.LongLength != tasksLength))
+        {
+            throw new ArgumentException($"Expected {spendLength} spend and {tasksLength} task values.", nameof(spend));
+        }
+
+        _spend = spend ?? new double[spendLength];
+        _tasks = tasks ?? new double[tasksLength];
     }
+
+    /// <summary>Every spend value, series by series and month by month, each a run of <see cref="TrialCount"/> trials.</summary>
+    public ReadOnlySpan<double> SpendValues => _spend;
+
+    /// <summary>Every expected-task value, feature by feature and month by month, each a run of <see cref="TrialCount"/> trials.</summary>
+    public ReadOnlySpan<double> TaskValues => _tasks;
 
     /// <summary>Number of features.</summary>
     public int Features { get; }

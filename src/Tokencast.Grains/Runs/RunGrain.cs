@@ -1,0 +1,391 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Runtime;
+using Tokencast.Core;
+using Tokencast.Core.Forecasting;
+
+namespace Tokencast.Grains.Runs;
+
+/// <summary>
+/// Orchestrates a run: splits its trials into blocks, keeps a few lanes per silo busy with them, checks
+/// that every branch aggregator holds every block (simulating again any block lost with a silo), then
+/// collects the branch forecasts and stores them with the run's definition.
+/// </summary>
+/// <remarks>
+/// The grain is reentrant so that status calls are answered while the run's loop awaits its lanes; all
+/// of its state is still touched by one thread at a time. A reminder restarts the loop if the grain's
+/// silo was lost while the run was going on.
+/// </remarks>
+[Reentrant]
+internal sealed partial class RunGrain(
+    [PersistentState("run", ClusterNames.Storage)] IPersistentState<RunRecord> record,
+    PlanCache plans,
+    IClusterMembershipService membership,
+    IOptions<RunOptions> options,
+    ILogger<RunGrain> logger) : Grain, IRunGrain, IRemindable
+{
+    private const string ResumeReminder = "resume";
+    private readonly RunOptions _options = options.Value;
+    private Task? _loop;
+    private bool _cancelRequested;
+    private string _runId = "";
+    private long _version;
+    private int _blocks;
+    private int _lanesUsed;
+    private int _blocksDone;
+    private int _trialsDone;
+    private ImmutableArray<BranchProgress> _progress = [];
+    private TaskCompletionSource _changed = NewSignal();
+
+    public async Task<RunStatus> Start(RunDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var id = _runId;
+        if (definition.ForecastId() != id)
+        {
+            throw new ArgumentException($"The definition is of forecast {definition.ForecastId()}, not {id}.", nameof(definition));
+        }
+
+        if (definition.BlockSize is < 1 or > RunDefinition.MaxBlockSize || definition.Trials < 1)
+        {
+            throw new ArgumentException(
+                $"Trials must be 1 or more and the block size between 1 and {RunDefinition.MaxBlockSize}.", nameof(definition));
+        }
+
+        var state = record.State;
+        var restart = state.Definition is null || state.State == RunState.Cancelled
+            || (state.State == RunState.Failed && state.Problems.IsDefaultOrEmpty);
+        if (restart)
+        {
+            record.State = new RunRecord { Definition = definition, State = RunState.Running, StartedAt = DateTimeOffset.UtcNow };
+            await record.WriteStateAsync();
+        }
+
+        EnsureLoop();
+        return Status();
+    }
+
+    public Task<RunStatus> GetStatus() => Task.FromResult(Status());
+
+    public async Task<RunStatus> WaitForChange(long afterVersion, TimeSpan wait)
+    {
+        if (_version <= afterVersion && !Status().IsFinished)
+        {
+            await Task.WhenAny(_changed.Task, Task.Delay(wait));
+        }
+
+        return Status();
+    }
+
+    public Task<ForecastResult?> GetResult() => Task.FromResult(record.State.Result);
+
+    public Task<RunDefinition?> GetDefinition() => Task.FromResult(record.State.Definition);
+
+    public async Task<RunStatus> Cancel()
+    {
+        if (record.State.State == RunState.Running && record.State.Definition is not null)
+        {
+            _cancelRequested = true;
+            if (_loop is not null)
+            {
+                await _loop;
+            }
+            else
+            {
+                await Finish(RunState.Cancelled, null, [], null);
+            }
+        }
+
+        return Status();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == ResumeReminder)
+        {
+            EnsureLoop();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _runId = this.GetPrimaryKeyString();
+        _version = record.State.State == RunState.Running ? 0 : 1;
+        return Task.CompletedTask;
+    }
+
+    private void EnsureLoop()
+    {
+        if (_loop is null && record.State is { State: RunState.Running, Definition: { } definition })
+        {
+            _cancelRequested = false;
+            _loop = RunLoop(definition);
+        }
+    }
+
+    private async Task RunLoop(RunDefinition definition)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), CancellationToken.None);
+            var plan = plans.Get(definition);
+            var branches = plan.Branches.Count;
+            var blocks = Blocks(definition);
+            _blocks = blocks.Count;
+            Changed();
+
+            for (var round = 0; ; round++)
+            {
+                var held = await HeldByEveryBranch(branches);
+                var missing = blocks.Where(block => !held.Contains(block.Index)).ToList();
+                _blocksDone = blocks.Count - missing.Count;
+                _trialsDone = blocks.Where(block => held.Contains(block.Index)).Sum(block => block.TrialCount);
+                Changed();
+                if (missing.Count == 0)
+                {
+                    break;
+                }
+
+                if (round >= _options.MaxAttemptsPerBlock)
+                {
+                    throw new InvalidOperationException(
+                        $"{missing.Count} blocks were still missing after {round} rounds; the aggregators keep losing them.");
+                }
+
+                await SimulateBlocks(definition, missing, branches);
+            }
+
+            var forecasts = await Task.WhenAll(Enumerable.Range(0, branches)
+                .Select(b => GrainFactory.GetGrain<IBranchGrain>(GrainKeys.Branch(_runId, b)).Summarise(definition)));
+            var result = new ForecastResult(plan.Name, plan.FirstMonth, plan.Months, definition.Trials, definition.Seed, forecasts);
+            await Finish(RunState.Completed, result, [], null);
+            LogCompleted(logger, _runId, definition.Trials, branches, watch.Elapsed.TotalSeconds);
+        }
+        catch (OperationCanceledException) when (_cancelRequested)
+        {
+            await Finish(RunState.Cancelled, null, [], null);
+        }
+        catch (InvalidInputException exception)
+        {
+            await Finish(RunState.Failed, null, [.. exception.Problems], null);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogFailed(logger, exception, _runId);
+            await Finish(RunState.Failed, null, [], exception.Message);
+        }
+        finally
+        {
+            _loop = null;
+            await Cleanup(definition);
+        }
+    }
+
+    /// <summary>
+    /// Hands the blocks to the lanes, a few per silo, each lane taking the next block when it is done. A
+    /// block whose lane fails (its silo was lost, a call timed out) goes back in the queue.
+    /// </summary>
+    private async Task SimulateBlocks(RunDefinition definition, List<TrialBlock> blocks, int branches)
+    {
+        var queue = new Queue<TrialBlock>(blocks);
+        var attempts = new Dictionary<int, int>();
+        var silos = Math.Max(1, membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active));
+        var lanes = Math.Clamp(silos * _options.LanesPerSilo, 1, blocks.Count);
+        _lanesUsed = Math.Max(_lanesUsed, lanes);
+        var lastProgress = Stopwatch.StartNew();
+        Task? progress = null;
+
+        async Task Lane(int lane)
+        {
+            var grain = GrainFactory.GetGrain<ILaneGrain>(GrainKeys.Lane(_runId, lane));
+            while (queue.TryDequeue(out var block))
+            {
+                if (_cancelRequested)
+                {
+                    throw new OperationCanceledException("The run was cancelled.");
+                }
+
+                try
+                {
+                    await grain.SimulateBlock(definition, block);
+                    _blocksDone++;
+                    _trialsDone += block.TrialCount;
+                    DelayDeactivation(TimeSpan.FromMinutes(10));
+                    if (progress is null or { IsCompleted: true } && lastProgress.Elapsed >= _options.ProgressInterval)
+                    {
+                        lastProgress.Restart();
+                        progress = RefreshProgress(branches);
+                    }
+
+                    Changed();
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException and not InvalidInputException)
+                {
+                    var tries = attempts[block.Index] = attempts.GetValueOrDefault(block.Index) + 1;
+                    LogBlockFailed(logger, exception, _runId, block.Index, tries);
+                    if (tries >= _options.MaxAttemptsPerBlock)
+                    {
+                        throw;
+                    }
+
+                    queue.Enqueue(block);
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, lanes).Select(Lane));
+        if (progress is not null)
+        {
+            await progress;
+        }
+
+        await RefreshProgress(branches);
+    }
+
+    private async Task<HashSet<int>> HeldByEveryBranch(int branches)
+    {
+        HashSet<int>? common = null;
+        for (var b = 0; b < branches; b++)
+        {
+            HeldBlocks held;
+            try
+            {
+                held = await GrainFactory.GetGrain<IBranchGrain>(GrainKeys.Branch(_runId, b)).GetHeldBlocks();
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // An aggregator that cannot answer holds nothing the run can count on.
+                LogBlockFailed(logger, exception, _runId, -1, 0);
+                return [];
+            }
+
+            if (common is null)
+            {
+                common = [.. held.Blocks];
+            }
+            else
+            {
+                common.IntersectWith(held.Blocks);
+            }
+        }
+
+        return common ?? [];
+    }
+
+    private async Task RefreshProgress(int branches)
+    {
+        try
+        {
+            var progress = await Task.WhenAll(Enumerable.Range(0, branches)
+                .Select(b => GrainFactory.GetGrain<IBranchGrain>(GrainKeys.Branch(_runId, b)).GetProgress()));
+            if (progress.All(p => p is not null))
+            {
+                _progress = [.. progress.Select(p => p!)];
+                Changed();
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Partial bands are only a view; a lost aggregator shows up when the run checks its blocks.
+            LogBlockFailed(logger, exception, _runId, -1, 0);
+        }
+    }
+
+    private static List<TrialBlock> Blocks(RunDefinition definition)
+    {
+        var blocks = new List<TrialBlock>();
+        for (var first = 0; first < definition.Trials; first += definition.BlockSize)
+        {
+            blocks.Add(new TrialBlock(blocks.Count, first, Math.Min(definition.BlockSize, definition.Trials - first)));
+        }
+
+        return blocks;
+    }
+
+    private async Task Finish(RunState state, ForecastResult? result, ImmutableArray<InputProblem> problems, string? error)
+    {
+        var current = record.State;
+        record.State = new RunRecord
+        {
+            Definition = current.Definition,
+            State = state,
+            Result = result,
+            Problems = problems,
+            Error = error,
+            StartedAt = current.StartedAt,
+            FinishedAt = DateTimeOffset.UtcNow,
+        };
+        await record.WriteStateAsync();
+        Changed();
+    }
+
+    /// <summary>Lets the run's lanes and aggregators go and drops the resume reminder.</summary>
+    private async Task Cleanup(RunDefinition definition)
+    {
+        if (record.State.State == RunState.Running)
+        {
+            return;
+        }
+
+        try
+        {
+            var runId = _runId;
+            var branches = record.State.Result?.Branches.Count ?? plans.Get(definition).Branches.Count;
+            var lanes = Enumerable.Range(0, _lanesUsed);
+            await Task.WhenAll(
+                lanes.Select(lane => GrainFactory.GetGrain<ILaneGrain>(GrainKeys.Lane(runId, lane)).Release())
+                    .Concat(Enumerable.Range(0, branches).Select(b => GrainFactory.GetGrain<IBranchGrain>(GrainKeys.Branch(runId, b)).Release())));
+            if (await this.GetReminder(ResumeReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogBlockFailed(logger, exception, _runId, -1, 0);
+        }
+    }
+
+    private RunStatus Status()
+    {
+        var state = record.State;
+        var definition = state.Definition;
+        var blocks = _blocks > 0 || definition is null ? _blocks : (definition.Trials + definition.BlockSize - 1) / definition.BlockSize;
+        return new RunStatus(
+            _runId,
+            definition is null ? RunState.Failed : state.State,
+            _version,
+            definition?.Trials ?? 0,
+            state.State == RunState.Completed ? definition!.Trials : _trialsDone,
+            blocks,
+            state.State == RunState.Completed ? blocks : _blocksDone,
+            _progress,
+            state.Problems.IsDefault ? [] : state.Problems,
+            definition is null ? "no run has this id" : state.Error);
+    }
+
+    private void Changed()
+    {
+        _version++;
+        var signal = _changed;
+        _changed = NewSignal();
+        signal.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: {Trials} trials x {Branches} branches in {Seconds:F1} s")]
+    private static partial void LogCompleted(ILogger logger, string runId, int trials, int branches, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: block {Block} failed (attempt {Attempt}); it will be simulated again")]
+    private static partial void LogBlockFailed(ILogger logger, Exception exception, string runId, int block, int attempt);
+}
