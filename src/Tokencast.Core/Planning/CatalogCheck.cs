@@ -1,3 +1,4 @@
+using Tokencast.Core.Inputs;
 using Tokencast.Core.Scenarios;
 
 namespace Tokencast.Core.Planning;
@@ -8,14 +9,23 @@ namespace Tokencast.Core.Planning;
 /// </summary>
 public static class CatalogCheck
 {
+    /// <summary>
+    /// Returns a problem for every model name the scenario's catalog, read from disk, does not know.
+    /// </summary>
+    public static IEnumerable<InputProblem> UnknownModels(Scenario scenario) =>
+        UnknownModels(scenario, DiskInputFiles.Instance);
+
     /// <summary>Returns a problem for every model name the scenario's catalog does not know.</summary>
-    public static IEnumerable<InputProblem> UnknownModels(Scenario scenario)
+    /// <param name="scenario">The scenario to check.</param>
+    /// <param name="files">Source of the scenario's catalog file.</param>
+    public static IEnumerable<InputProblem> UnknownModels(Scenario scenario, IInputFiles files)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(files);
         Pricing.PriceCatalog catalog;
         try
         {
-            catalog = ScenarioCatalog.Build(scenario);
+            catalog = ScenarioCatalog.Build(scenario, files: files);
         }
         catch (InvalidInputException exception)
         {

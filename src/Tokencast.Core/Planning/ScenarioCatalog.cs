@@ -1,3 +1,4 @@
+using Tokencast.Core.Inputs;
 using Tokencast.Core.Pricing;
 using Tokencast.Core.Scenarios;
 
@@ -12,10 +13,12 @@ public static class ScenarioCatalog
     /// <summary>Loads the base catalog and applies the scenario's prices, price changes and aliases.</summary>
     /// <param name="scenario">The scenario, whose <c>catalog</c> path is relative to its file.</param>
     /// <param name="catalogOverride">A catalog file that replaces the scenario's and the bundled one, or null.</param>
-    public static PriceCatalog Build(Scenario scenario, string? catalogOverride = null)
+    /// <param name="files">Source of the catalog file; null reads from disk.</param>
+    public static PriceCatalog Build(
+        Scenario scenario, string? catalogOverride = null, IInputFiles? files = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var catalog = LoadBase(scenario, catalogOverride);
+        var catalog = LoadBase(scenario, catalogOverride, files);
 
         var overrides = new List<PriceOverride>();
         var problems = new List<InputProblem>();
@@ -38,11 +41,11 @@ public static class ScenarioCatalog
         return catalog.WithOverrides(overrides).WithAliases(aliases);
     }
 
-    private static PriceCatalog LoadBase(Scenario scenario, string? catalogOverride)
+    private static PriceCatalog LoadBase(Scenario scenario, string? catalogOverride, IInputFiles? files)
     {
         if (catalogOverride is not null)
         {
-            return PriceCatalog.LoadFile(catalogOverride);
+            return PriceCatalog.LoadFile(catalogOverride, files);
         }
 
         if (scenario.CatalogPath is null)
@@ -51,7 +54,7 @@ public static class ScenarioCatalog
         }
 
         var directory = scenario.SourceFile is null ? "." : Path.GetDirectoryName(Path.GetFullPath(scenario.SourceFile)) ?? ".";
-        return PriceCatalog.LoadFile(Path.Combine(directory, scenario.CatalogPath));
+        return PriceCatalog.LoadFile(Path.Combine(directory, scenario.CatalogPath), files);
     }
 
     private static PriceOverride ToOverride(PriceSpec price, DateOnly? effective) =>

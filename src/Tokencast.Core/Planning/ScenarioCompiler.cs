@@ -1,3 +1,4 @@
+using Tokencast.Core.Inputs;
 using Tokencast.Core.Pricing;
 using Tokencast.Core.Scenarios;
 using Tokencast.Core.Simulation;
@@ -22,8 +23,12 @@ public static class ScenarioCompiler
     /// <param name="document">The parsed scenario.</param>
     /// <param name="branchNames">Branches to compile, in the order wanted.</param>
     /// <param name="catalogFile">A LiteLLM-format catalog that replaces the scenario's and the bundled one.</param>
+    /// <param name="files">Source of the catalog file; null reads from disk.</param>
     public static SimulationPlan Compile(
-        ScenarioDocument document, IReadOnlyList<string>? branchNames = null, string? catalogFile = null)
+        ScenarioDocument document,
+        IReadOnlyList<string>? branchNames = null,
+        string? catalogFile = null,
+        IInputFiles? files = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var problems = new List<InputProblem>();
@@ -33,7 +38,7 @@ public static class ScenarioCompiler
         {
             try
             {
-                plans.Add(CompileBranch(branch, catalogFile, problems));
+                plans.Add(CompileBranch(branch, catalogFile, files, problems));
             }
             catch (InvalidInputException exception)
             {
@@ -80,10 +85,11 @@ public static class ScenarioCompiler
         return selected;
     }
 
-    private static BranchPlan CompileBranch(ScenarioBranch branch, string? catalogFile, List<InputProblem> problems)
+    private static BranchPlan CompileBranch(
+        ScenarioBranch branch, string? catalogFile, IInputFiles? files, List<InputProblem> problems)
     {
         var scenario = branch.Scenario;
-        var catalog = ScenarioCatalog.Build(scenario, catalogFile);
+        var catalog = ScenarioCatalog.Build(scenario, catalogFile, files);
         var costLines = new CostLineRegistry();
         var timeline = new FeatureTimeline(scenario, catalog, costLines, problems);
 

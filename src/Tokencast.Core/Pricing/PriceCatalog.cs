@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tokencast.Core.Inputs;
 
 namespace Tokencast.Core.Pricing;
 
@@ -52,11 +53,15 @@ public sealed class PriceCatalog
     /// Loads a catalog in LiteLLM's JSON format from a file. Any implausible price fails the load,
     /// and every such price is listed.
     /// </summary>
+    /// <param name="path">
+    /// The catalog file, relative to the current folder or full. Messages name it as given.
+    /// </param>
+    /// <param name="files">Source of the file; null reads from disk.</param>
     /// <exception cref="InvalidInputException">The file is not a valid catalog.</exception>
-    public static PriceCatalog LoadFile(string path)
+    public static PriceCatalog LoadFile(string path, IInputFiles? files = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var stream = File.OpenRead(path);
+        using var stream = (files ?? DiskInputFiles.Instance).OpenRead(Path.GetFullPath(path));
         return Load(stream, path, rejectImplausiblePrices: true);
     }
 

@@ -93,14 +93,14 @@ internal static class EmpiricalReader
 
         var fileNode = parameters.Find("file")!;
         var filePath = parameters.ChildPath("file");
-        if (!File.Exists(fullPath))
+        if (!context.Files.Exists(fullPath))
         {
             context.Report(fileNode, filePath, ScalarReader.ValueOf(fileNode),
                 $"file not found: {fullPath}; paths are relative to the scenario file");
             return null;
         }
 
-        var result = EmpiricalValuesFile.Load(fullPath, column);
+        var result = EmpiricalValuesFile.Load(context.Files, fullPath, column);
         if (result.MissingColumn)
         {
             var columnNode = parameters.Find("column")!;

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Microsoft.VisualBasic.FileIO;
+using Tokencast.Core.Inputs;
 
 namespace Tokencast.Core.Scenarios;
 
@@ -14,20 +16,24 @@ internal static class EmpiricalValuesFile
 
     public sealed record Result(IReadOnlyList<double> Values, string? Error, bool MissingColumn);
 
-    public static Result Load(string fullPath, string column)
+    public static Result Load(IInputFiles files, string fullPath, string column)
     {
         var extension = Path.GetExtension(fullPath).ToLowerInvariant();
         return extension switch
         {
-            ".csv" => LoadCsv(fullPath, column),
-            ".jsonl" or ".ndjson" => LoadJsonLines(fullPath, column),
+            ".csv" => LoadCsv(files.OpenRead(fullPath), column),
+            ".jsonl" or ".ndjson" => LoadJsonLines(files.OpenRead(fullPath), column),
             _ => new Result([], $"unsupported file type '{extension}'; expected .csv or .jsonl", false),
         };
     }
 
-    private static Result LoadCsv(string fullPath, string column)
+    // Both readers decode as File.ReadLines does: UTF-8 unless a byte order mark names another encoding.
+    private static Result LoadCsv(Stream stream, string column)
     {
-        using var parser = new TextFieldParser(fullPath) { TextFieldType = FieldType.Delimited };
+        using var parser = new TextFieldParser(stream, Encoding.UTF8, detectEncoding: true)
+        {
+            TextFieldType = FieldType.Delimited,
+        };
         parser.SetDelimiters(",");
         parser.HasFieldsEnclosedInQuotes = true;
         var header = parser.ReadFields();
@@ -57,12 +63,13 @@ internal static class EmpiricalValuesFile
         return collector.ToResult(column);
     }
 
-    private static Result LoadJsonLines(string fullPath, string column)
+    private static Result LoadJsonLines(Stream stream, string column)
     {
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var collector = new ValueCollector();
         var columnSeen = false;
         var lineNumber = 0L;
-        foreach (var line in File.ReadLines(fullPath))
+        while (reader.ReadLine() is { } line)
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))

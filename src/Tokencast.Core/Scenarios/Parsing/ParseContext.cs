@@ -1,3 +1,4 @@
+using Tokencast.Core.Inputs;
 using YamlDotNet.RepresentationModel;
 
 namespace Tokencast.Core.Scenarios;
@@ -14,11 +15,13 @@ internal sealed class ParseContext
     public ParseContext(
         string? file,
         string baseDirectory,
+        IInputFiles files,
         Dictionary<YamlNode, long>? lineOverrides = null,
         Dictionary<string, IReadOnlyList<double>>? empiricalCache = null)
     {
         File = file;
         BaseDirectory = baseDirectory;
+        Files = files;
         _lineOverrides = lineOverrides ?? new Dictionary<YamlNode, long>(ReferenceEqualityComparer.Instance);
         _empiricalCache = empiricalCache ?? [];
     }
@@ -27,6 +30,9 @@ internal sealed class ParseContext
 
     /// <summary>Folder that relative paths in the scenario (catalog, empirical files) start from.</summary>
     public string BaseDirectory { get; }
+
+    /// <summary>Source of the files the scenario refers to (catalog, empirical files).</summary>
+    public IInputFiles Files { get; }
 
     public List<InputProblem> Problems { get; } = [];
 

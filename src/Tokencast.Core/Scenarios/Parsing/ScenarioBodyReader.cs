@@ -64,7 +64,7 @@ internal static class ScenarioBodyReader
         }
 
         var fullPath = top.Context.ResolvePath(relative);
-        if (!File.Exists(fullPath))
+        if (!top.Context.Files.Exists(fullPath))
         {
             top.Context.Report(top.Find("catalog")!, "catalog", relative,
                 $"file not found: {fullPath}; paths are relative to the scenario file");

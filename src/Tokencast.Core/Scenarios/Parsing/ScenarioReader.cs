@@ -1,4 +1,5 @@
 using System.Text;
+using Tokencast.Core.Inputs;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -16,22 +17,28 @@ public static class ScenarioReader
     /// Reads the scenario file at <paramref name="path"/>. Relative paths inside it (catalog, empirical files)
     /// are resolved against the file's folder.
     /// </summary>
+    /// <param name="path">The scenario file, relative to the current folder or full.</param>
+    /// <param name="extraChecks">Checks that need more than the file, run when the file has problems.</param>
+    /// <param name="files">Source of the scenario file and the files it names; null reads from disk.</param>
     /// <exception cref="InvalidInputException">The file is missing or invalid; carries every problem found.</exception>
-    public static ScenarioDocument ReadFile(string path, Func<Scenario, IEnumerable<InputProblem>>? extraChecks = null)
+    public static ScenarioDocument ReadFile(
+        string path, Func<Scenario, IEnumerable<InputProblem>>? extraChecks = null, IInputFiles? files = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        files ??= DiskInputFiles.Instance;
         var fullPath = Path.GetFullPath(path);
-        if (!File.Exists(fullPath))
+        if (!files.Exists(fullPath))
         {
             throw new InvalidInputException(new InputProblem(path, null, null, null, "file not found"));
         }
 
-        if (new FileInfo(fullPath).Length > MaxFileBytes)
+        if (files.Length(fullPath) > MaxFileBytes)
         {
             throw new InvalidInputException(TooLarge(path));
         }
 
-        var document = Read(File.ReadAllText(fullPath), path, Path.GetDirectoryName(fullPath)!, extraChecks);
+        var text = InputFileText.Read(files, fullPath);
+        var document = Read(text, path, Path.GetDirectoryName(fullPath)!, extraChecks, files);
         return document with
         {
             Base = document.Base with { SourceFile = fullPath },
@@ -42,15 +49,20 @@ public static class ScenarioReader
     /// <summary>
     /// Reads scenario text. <paramref name="fileName"/> is used in messages and may be null;
     /// <paramref name="baseDirectory"/> is the folder relative paths inside the text start from.
+    /// <paramref name="files"/> is the source of the files the text names; null reads from disk.
     /// </summary>
     /// <exception cref="InvalidInputException">The text is invalid; carries every problem found.</exception>
     public static ScenarioDocument Read(
-        string text, string? fileName, string baseDirectory, Func<Scenario, IEnumerable<InputProblem>>? extraChecks = null)
+        string text,
+        string? fileName,
+        string baseDirectory,
+        Func<Scenario, IEnumerable<InputProblem>>? extraChecks = null,
+        IInputFiles? files = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(baseDirectory);
         var root = Load(text, fileName);
-        var context = new ParseContext(fileName, baseDirectory);
+        var context = new ParseContext(fileName, baseDirectory, files ?? DiskInputFiles.Instance);
         var (scenario, branchSpecs) = ScenarioBodyReader.Read(root, context);
         var problems = new UniqueList(context.Problems);
         var warnings = new UniqueList(context.Warnings);
@@ -90,12 +102,12 @@ public static class ScenarioReader
     private static ScenarioBranch? ResolveBranch(
         YamlMappingNode root, BranchSpec branch, ParseContext baseContext, UniqueList problems, UniqueList warnings)
     {
-        var overlayContext = new ParseContext(baseContext.File, baseContext.BaseDirectory);
+        var overlayContext = new ParseContext(baseContext.File, baseContext.BaseDirectory, baseContext.Files);
         var (overlaidRoot, overlay) = BranchOverlay.Apply(root, branch, overlayContext);
         problems.AddRange(overlayContext.Problems);
 
-        var context = new ParseContext(baseContext.File, baseContext.BaseDirectory, overlay.Lines,
-            baseContext.EmpiricalCache);
+        var context = new ParseContext(baseContext.File, baseContext.BaseDirectory, baseContext.Files,
+            overlay.Lines, baseContext.EmpiricalCache);
         var (scenario, _) = ScenarioBodyReader.Read(overlaidRoot, context);
         problems.AddRange(Rewrite(context.Problems, baseContext.Problems, overlay));
         warnings.AddRange(Rewrite(context.Warnings, baseContext.Warnings, overlay));
