@@ -31,5 +31,5 @@ internal static class TestClusters
 
     /// <summary>Returns a definition of the bundled example.</summary>
     public static RunDefinition Example(int trials, int blockSize, ulong seed = 7) =>
-        new(ScenarioInputs.Capture(ExamplePath), ImmutableArray<string>.Empty, trials, seed, RunMode.Aggregated, 0.01, blockSize);
+        new(ScenarioInputs.Capture(ExamplePath).Input, ImmutableArray<string>.Empty, trials, seed, RunMode.Aggregated, 0.01, blockSize);
 }

@@ -1,11 +1,15 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using Spectre.Console;
 using Tokencast.Core;
 using Tokencast.Core.Forecasting;
 using Tokencast.Core.Planning;
 using Tokencast.Core.Scenarios;
 using Tokencast.Core.Simulation;
+using Tokencast.Grains;
+using Tokencast.Grains.Hosting;
+using Tokencast.Grains.Runs;
 
 namespace Tokencast.Cli.Commands;
 
@@ -17,6 +21,7 @@ internal static class ForecastCommand
 {
     private const int DefaultTrials = 2000;
     private const ulong DefaultSeed = 1;
+    private const int MaxSilos = 16;
 
     public static Command Create()
     {
@@ -33,7 +38,29 @@ internal static class ForecastCommand
             Description = "Directory for bands.csv, cost_per_task.csv, bands.json and report.html (default: out/<scenario file name>).",
         };
         var catalog = new Option<string?>("--catalog") { Description = "LiteLLM-format price catalog (JSON) to use instead of the scenario's or the bundled one." };
-        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); the output does not depend on it." };
+        var silos = new Option<int>("--silos")
+        {
+            Description = "Silos to start in this process (default 1); the output does not depend on it.",
+            DefaultValueFactory = _ => 1,
+        };
+        var blockSize = new Option<int?>("--block-size")
+        {
+            Description = $"Trials per block of work (default {RunDefinition.DefaultBlockSize}); the output does not depend on it.",
+        };
+        var cluster = new Option<string?>("--cluster")
+        {
+            Description = "PostgreSQL connection string of a running cluster to run on instead of silos in this process.",
+        };
+        var clusterId = new Option<string>("--cluster-id")
+        {
+            Description = "Cluster id, with --cluster.",
+            DefaultValueFactory = _ => ClusterNames.DefaultClusterId,
+        };
+        var serviceId = new Option<string>("--service-id")
+        {
+            Description = "Service id, with --cluster.",
+            DefaultValueFactory = _ => ClusterNames.DefaultServiceId,
+        };
 
         var command = new Command("forecast", "Forecast monthly spend bands for every branch of a scenario.");
         command.Arguments.Add(file);
@@ -42,7 +69,11 @@ internal static class ForecastCommand
         command.Options.Add(seed);
         command.Options.Add(output);
         command.Options.Add(catalog);
-        command.Options.Add(threads);
+        command.Options.Add(silos);
+        command.Options.Add(blockSize);
+        command.Options.Add(cluster);
+        command.Options.Add(clusterId);
+        command.Options.Add(serviceId);
         command.SetAction(parseResult => Run(
             new ForecastSettings(
                 parseResult.GetValue(file)!,
@@ -51,7 +82,11 @@ internal static class ForecastCommand
                 parseResult.GetValue(seed),
                 parseResult.GetValue(output),
                 parseResult.GetValue(catalog),
-                parseResult.GetValue(threads)),
+                parseResult.GetValue(silos),
+                parseResult.GetValue(blockSize),
+                parseResult.GetValue(cluster),
+                parseResult.GetValue(clusterId)!,
+                parseResult.GetValue(serviceId)!),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             showProgress: !Console.IsOutputRedirected));
@@ -63,19 +98,19 @@ internal static class ForecastCommand
         CommandRunner.Run(
             () =>
             {
-                var document = ScenarioReader.ReadFile(settings.File, CatalogCheck.UnknownModels);
+                var (input, document) = ScenarioInputs.Capture(settings.File, settings.Catalog);
                 foreach (var warning in document.Warnings)
                 {
                     error.WriteLine($"warning: {warning}");
                 }
 
-                var plan = ScenarioCompiler.Compile(document, settings.Branches, settings.Catalog);
-                var options = Options(settings, document.Base);
+                var definition = Definition(settings, input, document.Base);
+
+                // Branch names are checked here, before any silo starts or any directory is made.
+                ScenarioInputs.Compile(definition.Scenario, definition.Branches);
                 var directory = PrepareOutputDirectory(settings);
                 var watch = Stopwatch.StartNew();
-                var result = showProgress
-                    ? RunWithProgressBar(plan, options)
-                    : new ForecastEngine(plan, options).Run();
+                var result = RunOnCluster(settings, definition, showProgress).GetAwaiter().GetResult();
                 watch.Stop();
 
                 var console = ConsoleFactory.Plain(output);
@@ -87,12 +122,71 @@ internal static class ForecastCommand
                     DateTimeOffset.UtcNow,
                     []);
                 var paths = Core.Reporting.ForecastOutputWriter.WriteAll(result, directory, context);
+                var where = settings.Cluster is null
+                    ? settings.Silos == 1 ? "one silo in this process" : $"{settings.Silos} silos in this process"
+                    : $"cluster {settings.ClusterId}";
                 output.WriteLine(
-                    $"{options.Trials} trials x {plan.Branches.Count} branches in {watch.Elapsed.TotalSeconds:F1} s; wrote "
-                    + string.Join(", ", paths.All));
+                    $"{result.Trials} trials x {result.Branches.Count} branches on {where} in {watch.Elapsed.TotalSeconds:F1} s; "
+                    + $"forecast {definition.ForecastId()}; wrote " + string.Join(", ", paths.All));
                 return CommandRunner.Success;
             },
             error);
+
+    /// <summary>
+    /// Runs the forecast through the grains: on silos started in this process (in-memory state, gone when
+    /// the command ends) or, with <see cref="ForecastSettings.Cluster"/>, as a client of a running cluster.
+    /// </summary>
+    private static async Task<ForecastResult> RunOnCluster(ForecastSettings settings, RunDefinition definition, bool showProgress)
+    {
+        using var interrupt = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            if (settings.Cluster is { } connectionString)
+            {
+                await using var client = await ClusterClient.ConnectAsync(
+                    connectionString, settings.ClusterId, settings.ServiceId, cancellationToken: interrupt.Token);
+                return await RunWithProgress(new ForecastRunner(client.Grains), definition, showProgress, interrupt.Token);
+            }
+
+            await using var cluster = await EmbeddedCluster.StartAsync(settings.Silos, cancellationToken: interrupt.Token);
+            return await RunWithProgress(new ForecastRunner(cluster.Grains), definition, showProgress, interrupt.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static async Task<ForecastResult> RunWithProgress(
+        ForecastRunner runner, RunDefinition definition, bool showProgress, CancellationToken cancellationToken)
+    {
+        if (!showProgress)
+        {
+            return await runner.RunAsync(definition, null, cancellationToken);
+        }
+
+        ForecastResult? result = null;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("forecast", maxValue: 1);
+                var progress = new StatusProgress(status =>
+                {
+                    task.Description = $"{status.TrialsDone:N0} of {status.Trials:N0} trials";
+                    task.Value = status.Blocks == 0 ? 0 : (double)status.BlocksDone / status.Blocks;
+                });
+                result = await runner.RunAsync(definition, progress, cancellationToken);
+                task.Value = 1;
+            });
+        return result!;
+    }
 
     /// <summary>
     /// Creates the output directory before the run, so that a path that is a file or cannot be written
@@ -117,23 +211,39 @@ internal static class ForecastCommand
         return directory;
     }
 
-    private static EngineOptions Options(ForecastSettings settings, Scenario scenario)
+    private static RunDefinition Definition(ForecastSettings settings, ScenarioInput input, Scenario document)
     {
         var problems = new List<InputProblem>();
-        var trials = settings.Trials ?? scenario.Trials ?? DefaultTrials;
+        var trials = settings.Trials ?? document.Trials ?? DefaultTrials;
         if (trials is < 1 or > 10_000_000)
         {
             problems.Add(new InputProblem(
                 settings.Trials is null ? settings.File : null,
                 null,
                 settings.Trials is null ? "trials" : "--trials",
-                trials.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                trials.ToString(CultureInfo.InvariantCulture),
                 "trials must be between 1 and 10,000,000"));
         }
 
-        if (settings.Threads is < 1)
+        if (settings.Silos is < 1 or > MaxSilos)
         {
-            problems.Add(new InputProblem(null, null, "--threads", settings.Threads.ToString(), "threads must be 1 or more"));
+            problems.Add(new InputProblem(
+                null, null, "--silos", settings.Silos.ToString(CultureInfo.InvariantCulture), $"silos must be between 1 and {MaxSilos}"));
+        }
+
+        if (settings.BlockSize is < 1 or > RunDefinition.MaxBlockSize)
+        {
+            problems.Add(new InputProblem(
+                null,
+                null,
+                "--block-size",
+                settings.BlockSize?.ToString(CultureInfo.InvariantCulture),
+                $"the block size must be between 1 and {RunDefinition.MaxBlockSize:N0} trials"));
+        }
+
+        if (settings.Cluster is { } cluster && string.IsNullOrWhiteSpace(cluster))
+        {
+            problems.Add(new InputProblem(null, null, "--cluster", cluster, "is empty; give a PostgreSQL connection string"));
         }
 
         if (problems.Count > 0)
@@ -141,26 +251,20 @@ internal static class ForecastCommand
             throw new InvalidInputException(problems);
         }
 
-        var seed = settings.Seed ?? (scenario.Seed is { } scenarioSeed ? unchecked((ulong)scenarioSeed) : DefaultSeed);
-        return new EngineOptions(trials, seed, SimulationMode.Aggregated, settings.Threads ?? -1);
+        var seed = settings.Seed ?? (document.Seed is { } scenarioSeed ? unchecked((ulong)scenarioSeed) : DefaultSeed);
+        return new RunDefinition(
+            input,
+            [.. settings.Branches],
+            trials,
+            seed,
+            RunMode.Aggregated,
+            new EngineOptions().PoolTargetRelativeError,
+            settings.BlockSize ?? RunDefinition.DefaultBlockSize);
     }
 
-    private static ForecastResult RunWithProgressBar(SimulationPlan plan, EngineOptions options)
+    /// <summary>Reports each status to a callback, on the thread that reports it.</summary>
+    private sealed class StatusProgress(Action<RunStatus> report) : IProgress<RunStatus>
     {
-        ForecastResult? result = null;
-        AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(context =>
-            {
-                var task = context.AddTask("forecast", maxValue: 1);
-                var progress = new Progress<ForecastProgress>(p =>
-                {
-                    task.Description = $"{p.Branch}: {p.Stage}";
-                    task.Value = p.Total == 0 ? 0 : (double)p.Done / p.Total;
-                });
-                result = new ForecastEngine(plan, options).Run(progress);
-                task.Value = 1;
-            });
-        return result!;
+        public void Report(RunStatus value) => report(value);
     }
 }

@@ -7,7 +7,11 @@ namespace Tokencast.Cli.Commands;
 /// <param name="Seed">Random seed, or null for the scenario's default.</param>
 /// <param name="OutputDirectory">Where to write the outputs, or null for out/&lt;scenario&gt;.</param>
 /// <param name="Catalog">A catalog file that replaces the bundled one, or null.</param>
-/// <param name="Threads">Worker threads, or null for all cores.</param>
+/// <param name="Silos">Silos to start in this process when no cluster is given.</param>
+/// <param name="BlockSize">Trials per block of work, or null for the default.</param>
+/// <param name="Cluster">PostgreSQL connection string of a running cluster to use instead, or null.</param>
+/// <param name="ClusterId">The cluster's id, when <paramref name="Cluster"/> is given.</param>
+/// <param name="ServiceId">The cluster's service id, when <paramref name="Cluster"/> is given.</param>
 internal sealed record ForecastSettings(
     string File,
     IReadOnlyList<string> Branches,
@@ -15,4 +19,8 @@ internal sealed record ForecastSettings(
     ulong? Seed = null,
     string? OutputDirectory = null,
     string? Catalog = null,
-    int? Threads = null);
+    int Silos = 1,
+    int? BlockSize = null,
+    string? Cluster = null,
+    string ClusterId = Grains.Runs.ClusterNames.DefaultClusterId,
+    string ServiceId = Grains.Runs.ClusterNames.DefaultServiceId);

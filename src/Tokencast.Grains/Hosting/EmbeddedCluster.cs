@@ -42,7 +42,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                 builder.Logging.ClearProviders();
                 logging?.Invoke(builder.Logging);
                 builder.UseOrleans(silo => silo
-                    .UseLocalhostClustering(siloPort, gatewayPort, primary, ClusterNames.Storage, clusterId)
+                    .UseLocalhostClustering(siloPort, gatewayPort, primary, ClusterNames.DefaultServiceId, clusterId)
                     .Configure<ClusterMembershipOptions>(options => options.ProbeTimeout = TimeSpan.FromSeconds(2))
                     .UseTokencastMemoryStorage()
                     .AddTokencastGrains(runOptions));

@@ -1,35 +1,37 @@
 using System.Collections.Immutable;
-using Tokencast.Core.Planning;
+using Tokencast.Core;
+using Tokencast.Core.Inputs;
 using Tokencast.Core.Scenarios;
 using Tokencast.Core.Simulation;
 
 namespace Tokencast.Grains.Runs;
 
-/// <summary>Reads a scenario into a <see cref="ScenarioInput"/> and compiles plans from one.</summary>
+/// <summary>Turns a scenario on disk into a <see cref="ScenarioInput"/> and compiles plans from one, disk untouched.</summary>
 public static class ScenarioInputs
 {
     /// <summary>Reads and checks the scenario at <paramref name="path"/> with every file it reads.</summary>
-    /// <exception cref="Core.InvalidInputException">The scenario is invalid; carries every problem found.</exception>
-    public static ScenarioInput Capture(string path, string? catalogFile = null)
+    /// <returns>The input and the parsed scenario, with its warnings.</returns>
+    /// <exception cref="InvalidInputException">The scenario is invalid; carries every problem found.</exception>
+    public static (ScenarioInput Input, ScenarioDocument Document) Capture(string path, string? catalogFile = null)
     {
-        var document = ScenarioReader.ReadFile(path, CatalogCheck.UnknownModels);
-        var fullPath = Path.GetFullPath(path);
-        var catalog = catalogFile is null ? null : Path.GetFullPath(catalogFile);
-        ScenarioCompiler.Compile(document, null, catalog);
-        var text = File.ReadAllText(fullPath);
-        return new ScenarioInput(
-            fullPath,
-            ImmutableDictionary<string, string>.Empty.Add(fullPath, text),
-            catalog,
-            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fullPath + "\n" + text))));
+        var bundle = ScenarioBundle.Capture(path, catalogFile);
+        return (From(bundle), bundle.Read());
     }
 
-    /// <summary>Compiles the named branches (all when empty) of a captured scenario.</summary>
+    /// <summary>Wraps a bundle for the wire.</summary>
+    public static ScenarioInput From(ScenarioBundle bundle)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        return new ScenarioInput(
+            bundle.MainFile, bundle.Files.ToImmutableDictionary(StringComparer.Ordinal), bundle.CatalogFile, bundle.ComputeContentHash());
+    }
+
+    /// <summary>Compiles the named branches (all when empty) from the input's texts alone.</summary>
     /// <exception cref="Core.InvalidInputException">The scenario or a branch name is invalid.</exception>
     public static SimulationPlan Compile(ScenarioInput input, ImmutableArray<string> branches)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var document = ScenarioReader.ReadFile(input.MainFile, CatalogCheck.UnknownModels);
-        return ScenarioCompiler.Compile(document, branches.IsDefaultOrEmpty ? null : branches, input.CatalogFile);
+        var bundle = new ScenarioBundle(input.MainFile, input.Files, input.CatalogFile);
+        return bundle.Compile(branches.IsDefaultOrEmpty ? null : branches);
     }
 }

@@ -5,7 +5,7 @@ namespace Tokencast.Cli.Tests.Commands;
 /// <summary>Exit code, printed text and output directory of one forecast of the bundled example.</summary>
 public sealed record ExampleForecastRun(int ExitCode, string Output, string Error, string Directory)
 {
-    public static ExampleForecastRun Start(string root, string name, int threads)
+    public static ExampleForecastRun Start(string root, string name, int silos, int blockSize)
     {
         var directory = Path.Combine(root, name);
         using var output = new StringWriter();
@@ -15,7 +15,8 @@ public sealed record ExampleForecastRun(int ExitCode, string Output, string Erro
             [],
             Trials: ExampleForecastRuns.Trials,
             OutputDirectory: directory,
-            Threads: threads);
+            Silos: silos,
+            BlockSize: blockSize);
 
         var exitCode = ForecastCommand.Run(settings, output, error);
 

@@ -1,7 +1,7 @@
 namespace Tokencast.Cli.Tests.Commands;
 
 /// <summary>
-/// Two forecasts of the bundled example with 200 trials, one on 1 thread and one on 2, run once per test
+/// Two forecasts of the bundled example with 200 trials, one on one silo and one on two silos with another block size, run once per test
 /// class so that its tests share them.
 /// </summary>
 public sealed class ExampleForecastRuns : IDisposable
@@ -10,8 +10,8 @@ public sealed class ExampleForecastRuns : IDisposable
 
     public ExampleForecastRuns()
     {
-        SingleThread = ExampleForecastRun.Start(Root, "threads-1", threads: 1);
-        TwoThreads = ExampleForecastRun.Start(Root, "threads-2", threads: 2);
+        OneSilo = ExampleForecastRun.Start(Root, "silos-1", silos: 1, blockSize: 64);
+        TwoSilos = ExampleForecastRun.Start(Root, "silos-2", silos: 2, blockSize: 23);
     }
 
     public static string ExamplePath =>
@@ -19,9 +19,9 @@ public sealed class ExampleForecastRuns : IDisposable
 
     public string Root { get; } = Directory.CreateTempSubdirectory("tokencast-forecast-example-").FullName;
 
-    public ExampleForecastRun SingleThread { get; }
+    public ExampleForecastRun OneSilo { get; }
 
-    public ExampleForecastRun TwoThreads { get; }
+    public ExampleForecastRun TwoSilos { get; }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }

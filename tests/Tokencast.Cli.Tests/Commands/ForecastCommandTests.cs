@@ -45,7 +45,7 @@ public sealed class ForecastCommandTests(ExampleForecastRuns example)
     [Fact]
     public void Forecast_Example_ExitsZeroAndWritesFourFiles()
     {
-        var run = example.SingleThread;
+        var run = example.OneSilo;
 
         Assert.Equal(0, run.ExitCode);
         foreach (var file in OutputFiles)
@@ -59,7 +59,7 @@ public sealed class ForecastCommandTests(ExampleForecastRuns example)
     [Fact]
     public void Forecast_Example_BandsCsvHasEveryBranch()
     {
-        var branches = BranchesIn(example.SingleThread.PathOf(ForecastOutputWriter.BandsCsvName));
+        var branches = BranchesIn(example.OneSilo.PathOf(ForecastOutputWriter.BandsCsvName));
 
         Assert.Equal(["baseline", "growth", "stretch"], branches);
     }
@@ -67,7 +67,7 @@ public sealed class ForecastCommandTests(ExampleForecastRuns example)
     [Fact]
     public void Forecast_Example_PrintsRowPerMonth()
     {
-        var lines = example.SingleThread.Output.Split('\n');
+        var lines = example.OneSilo.Output.Split('\n');
 
         var trials = ExampleForecastRuns.Trials;
         Assert.StartsWith(
@@ -80,17 +80,17 @@ public sealed class ForecastCommandTests(ExampleForecastRuns example)
         }
 
         Assert.Equal(3, RowsLabelled(lines, "total"));
-        Assert.Contains("branch stretch: ", example.SingleThread.Output, StringComparison.Ordinal);
+        Assert.Contains("branch stretch: ", example.OneSilo.Output, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData(ForecastOutputWriter.BandsCsvName)]
     [InlineData(ForecastOutputWriter.BandsJsonName)]
-    public void Forecast_OneOrTwoThreads_WritesIdenticalBytes(string fileName)
+    public void Forecast_OneOrTwoSilos_WritesIdenticalBytes(string fileName)
     {
-        Assert.Equal(0, example.TwoThreads.ExitCode);
-        var single = File.ReadAllBytes(example.SingleThread.PathOf(fileName));
-        var two = File.ReadAllBytes(example.TwoThreads.PathOf(fileName));
+        Assert.Equal(0, example.TwoSilos.ExitCode);
+        var single = File.ReadAllBytes(example.OneSilo.PathOf(fileName));
+        var two = File.ReadAllBytes(example.TwoSilos.PathOf(fileName));
 
         Assert.NotEmpty(single);
         Assert.Equal(single, two);
