@@ -2,14 +2,15 @@ namespace Tokencast.Grains;
 
 /// <summary>
 /// One feature of a run in one lane, keyed "run/lane/feature": simulates the feature's token use and cost
-/// in every cohort and branch for the blocks of trials it is given.
+/// under its models, routing and agent loops, for the demand of every cohort in every branch, for the
+/// blocks of trials it is given.
 /// </summary>
 [Alias("tokencast.IFeatureGrain")]
 public interface IFeatureGrain : IGrainWithStringKey
 {
-    /// <summary>Simulates one block of trials.</summary>
+    /// <summary>Simulates one block of trials for the cohorts' demand in it.</summary>
     [Alias("Simulate")]
-    Task<FeatureResult> Simulate(RunDefinition definition, TrialBlock block);
+    Task<FeatureResult> Simulate(RunDefinition definition, TrialBlock block, CohortDemand demand);
 
     /// <summary>Lets the grain go once the run is over.</summary>
     [Alias("Release")]

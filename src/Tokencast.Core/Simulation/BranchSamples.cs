@@ -52,6 +52,24 @@ public sealed class BranchSamples
     /// <summary>Every expected-task value, feature by feature and month by month, each a run of <see cref="TrialCount"/> trials.</summary>
     public ReadOnlySpan<double> TaskValues => _tasks;
 
+    /// <summary>
+    /// Returns zeroed samples of the same shape for another range of trials that reuse
+    /// <paramref name="old"/>'s memory, or new samples when the trial count differs. The old samples must
+    /// no longer be read.
+    /// </summary>
+    public static BranchSamples Reuse(BranchSamples old, int firstTrial, int trialCount)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        if (old.TrialCount != trialCount)
+        {
+            return new BranchSamples(old.Features, old.Cohorts, old.CostLines, old.Months, firstTrial, trialCount);
+        }
+
+        Array.Clear(old._spend);
+        Array.Clear(old._tasks);
+        return new BranchSamples(old.Features, old.Cohorts, old.CostLines, old.Months, firstTrial, trialCount, old._spend, old._tasks);
+    }
+
     /// <summary>Number of features.</summary>
     public int Features { get; }
 

@@ -40,6 +40,19 @@ public sealed class FeatureBlock
         _values = values ?? new double[length];
     }
 
+    /// <summary>
+    /// Returns a block of the same shape for another range of trials that reuses <paramref name="old"/>'s
+    /// memory, or a new block when the trial count differs. The old block must no longer be read: its
+    /// values are overwritten as the new block is filled.
+    /// </summary>
+    public static FeatureBlock Reuse(FeatureBlock old, int firstTrial, int trialCount)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        return old.TrialCount == trialCount
+            ? new FeatureBlock(old.Cohorts, old.CostLines, old.Months, firstTrial, trialCount, old._values)
+            : new FeatureBlock(old.Cohorts, old.CostLines, old.Months, firstTrial, trialCount);
+    }
+
     /// <summary>Cohorts of the branch.</summary>
     public int Cohorts { get; }
 

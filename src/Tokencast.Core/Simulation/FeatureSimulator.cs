@@ -82,9 +82,17 @@ public sealed class FeatureSimulator
 
     /// <summary>
     /// Simulates trials [<paramref name="firstTrial"/>, first + count) and returns one block per branch of
-    /// the plan, in plan order, null for a branch without the feature.
+    /// the plan, in plan order, null for a branch without the feature. With <paramref name="demand"/> (per
+    /// branch, per cohort in the branch's order, the blocks of <see cref="CohortSimulator"/> for the same
+    /// trials), users and tasks per user come from there instead of being drawn here; the numbers are the
+    /// same. With <paramref name="reuse"/>, the blocks of an earlier call that are no longer read, their
+    /// memory is used again.
     /// </summary>
-    public FeatureBlock?[] Simulate(int firstTrial, int trialCount)
+    public FeatureBlock?[] Simulate(
+        int firstTrial,
+        int trialCount,
+        IReadOnlyList<IReadOnlyList<CohortBlock?>?>? demand = null,
+        IReadOnlyList<FeatureBlock?>? reuse = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(firstTrial);
         ArgumentOutOfRangeException.ThrowIfNegative(trialCount);
@@ -92,7 +100,9 @@ public sealed class FeatureSimulator
         var blocks = branches
             .Select((branch, b) => _featureIndex[b] < 0
                 ? null
-                : new FeatureBlock(branch.Cohorts.Count, branch.CostLines.Count, _plan.Months, firstTrial, trialCount))
+                : reuse?[b] is { } old
+                    ? FeatureBlock.Reuse(old, firstTrial, trialCount)
+                    : new FeatureBlock(branch.Cohorts.Count, branch.CostLines.Count, _plan.Months, firstTrial, trialCount))
             .ToArray();
 
         for (var slot = 0; slot < trialCount; slot++)
@@ -110,7 +120,21 @@ public sealed class FeatureSimulator
                 // A later branch shares assumptions with the first only when both have the same features, so
                 // the first branch's draws of this trial are there to copy from.
                 var assumptions = _assumptions[b]!;
-                assumptions.Draw(branches[b], _seed, trial, _random, _assumptions[0], _shared[b], feature);
+                if (demand?[b] is { } cohorts)
+                {
+                    for (var c = 0; c < cohorts.Count; c++)
+                    {
+                        var cohort = cohorts[c] ?? throw new ArgumentException($"No demand for cohort {c} of branch {b}.", nameof(demand));
+                        assumptions.SetCohort(c, feature, cohort, trial - cohort.FirstTrial);
+                    }
+
+                    assumptions.DrawTrends(branches[b], _seed, trial, _random, _assumptions[0], _shared[b]);
+                }
+                else
+                {
+                    assumptions.Draw(branches[b], _seed, trial, _random, _assumptions[0], _shared[b], feature);
+                }
+
                 var scratch = _scratch[b]!;
                 scratch.ClearFeature(feature);
                 var cells = b == 0 || _reuse[b] is not null ? _store : null;

@@ -54,7 +54,8 @@ internal sealed class TrialAssumptions
     /// a cohort or cohort-feature whose distributions equal the reference branch's copies the values that
     /// branch drew for this trial, which are the same numbers because the streams are the same. With
     /// <paramref name="onlyFeature"/>, tasks per user are drawn for that feature only and the others keep
-    /// stale values; every value drawn is the same as in a full draw.
+    /// stale values; with <paramref name="onlyCohort"/>, only that cohort is drawn. Every value drawn is the
+    /// same as in a full draw.
     /// </summary>
     public void Draw(
         BranchPlan branch,
@@ -63,12 +64,15 @@ internal sealed class TrialAssumptions
         StableRandom random,
         TrialAssumptions? reference = null,
         SharedAssumptions? shared = null,
-        int onlyFeature = -1)
+        int onlyFeature = -1,
+        int onlyCohort = -1)
     {
         var firstFeature = onlyFeature < 0 ? 0 : onlyFeature;
         var endFeature = onlyFeature < 0 ? _features : onlyFeature + 1;
+        var firstCohort = onlyCohort < 0 ? 0 : onlyCohort;
+        var endCohort = onlyCohort < 0 ? branch.Cohorts.Count : onlyCohort + 1;
         var trialKey = StreamKey.Combine(seed, (ulong)trial);
-        for (var c = 0; c < branch.Cohorts.Count; c++)
+        for (var c = firstCohort; c < endCohort; c++)
         {
             var cohort = branch.Cohorts[c];
             if (reference is not null && shared is not null && shared.Cohorts[c])
@@ -102,6 +106,47 @@ internal sealed class TrialAssumptions
             }
         }
 
+        DrawTrends(branch, trialKey, random, reference, shared);
+    }
+
+    /// <summary>
+    /// Draws the price trends of one trial only, copying them from <paramref name="reference"/> when the
+    /// branches share them; cohort values come from <see cref="SetCohort"/>.
+    /// </summary>
+    public void DrawTrends(
+        BranchPlan branch, ulong seed, int trial, StableRandom random, TrialAssumptions? reference, SharedAssumptions? shared) =>
+        DrawTrends(branch, StreamKey.Combine(seed, (ulong)trial), random, reference, shared);
+
+    /// <summary>
+    /// Sets the users of cohort <paramref name="cohort"/> and its tasks per user of feature
+    /// <paramref name="feature"/> from a block drawn elsewhere, for the trial in <paramref name="slot"/>.
+    /// </summary>
+    public void SetCohort(int cohort, int feature, CohortBlock block, int slot)
+    {
+        for (var m = 0; m < _months; m++)
+        {
+            _users[cohort * _months + m] = block.Users(m)[slot];
+        }
+
+        _tasksPerUser[cohort * _features + feature] = block.TasksPerUser(feature)[slot];
+    }
+
+    /// <summary>Copies the values of cohort <paramref name="cohort"/> into a slot of <paramref name="block"/>.</summary>
+    public void CopyCohort(int cohort, CohortBlock block, int slot)
+    {
+        for (var m = 0; m < _months; m++)
+        {
+            block.Users(m)[slot] = _users[cohort * _months + m];
+        }
+
+        for (var f = 0; f < _features; f++)
+        {
+            block.TasksPerUser(f)[slot] = _tasksPerUser[cohort * _features + f];
+        }
+    }
+
+    private void DrawTrends(BranchPlan branch, ulong trialKey, StableRandom random, TrialAssumptions? reference, SharedAssumptions? shared)
+    {
         if (reference is not null && shared is { Trends: true })
         {
             Array.Copy(reference._trendFactor, _trendFactor, _trendFactor.Length);

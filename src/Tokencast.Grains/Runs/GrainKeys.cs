@@ -8,8 +8,8 @@ public static class GrainKeys
     /// <summary>Returns the key of lane <paramref name="lane"/> of a run: "run/lane".</summary>
     public static string Lane(string runId, int lane) => string.Create(CultureInfo.InvariantCulture, $"{runId}/{lane}");
 
-    /// <summary>Returns the key of a feature grain of a lane: "run/lane/feature".</summary>
-    public static string Feature(string laneKey, string featureId) => laneKey + "/" + featureId;
+    /// <summary>Returns the key of a feature or cohort grain of a lane: "run/lane/id".</summary>
+    public static string InLane(string laneKey, string id) => laneKey + "/" + id;
 
     /// <summary>Returns the key of the aggregator of branch <paramref name="branch"/> (plan order) of a run.</summary>
     public static string Branch(string runId, int branch) => string.Create(CultureInfo.InvariantCulture, $"{runId}/{branch}");

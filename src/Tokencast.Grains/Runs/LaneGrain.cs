@@ -1,16 +1,19 @@
+using System.Collections.Immutable;
 using Orleans.Concurrency;
 using Tokencast.Core.Simulation;
 
 namespace Tokencast.Grains.Runs;
 
 /// <summary>
-/// Simulates blocks of a run's trials: one call per feature to the lane's feature grains, then the
-/// features of every trial summed in each branch's feature order, then each branch's block handed to its
-/// aggregator.
+/// Simulates blocks of a run's trials: one call per cohort to the lane's cohort grains for the demand,
+/// then one call per feature to its feature grains for the cost, then the features of every trial summed
+/// in each branch's feature order, then each branch's block handed to its aggregator.
 /// </summary>
 internal sealed class LaneGrain(PlanCache plans) : Grain, ILaneGrain
 {
     private readonly HashSet<string> _features = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _cohorts = new(StringComparer.Ordinal);
+    private BranchSamples[] _buffers = [];
 
     public async Task SimulateBlock(RunDefinition definition, TrialBlock block)
     {
@@ -19,19 +22,31 @@ internal sealed class LaneGrain(PlanCache plans) : Grain, ILaneGrain
         var plan = plans.Get(definition);
         var runId = GrainKeys.Split(this.GetPrimaryKeyString()).RunId;
         var featureIds = plan.Branches.SelectMany(b => b.Features.Select(f => f.Id)).Distinct(StringComparer.Ordinal).ToList();
+        var cohortIds = plan.Branches.SelectMany(b => b.Cohorts.Select(c => c.Id)).Distinct(StringComparer.Ordinal).ToList();
         _features.UnionWith(featureIds);
+        _cohorts.UnionWith(cohortIds);
 
-        var results = await Task.WhenAll(featureIds.Select(id => GrainFactory
-            .GetGrain<IFeatureGrain>(GrainKeys.Feature(this.GetPrimaryKeyString(), id))
+        var drawn = await Task.WhenAll(cohortIds.Select(id => GrainFactory
+            .GetGrain<ICohortGrain>(GrainKeys.InLane(this.GetPrimaryKeyString(), id))
             .Simulate(definition, block)));
+        var demand = new CohortDemand(cohortIds.Zip(drawn).ToImmutableDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal));
+        var results = await Task.WhenAll(featureIds.Select(id => GrainFactory
+            .GetGrain<IFeatureGrain>(GrainKeys.InLane(this.GetPrimaryKeyString(), id))
+            .Simulate(definition, block, demand)));
         var byFeature = featureIds.Zip(results).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal);
+
+        // The aggregators copy a block in before they answer, so the buffers of the last block are free.
+        if (_buffers.Length != plan.Branches.Count)
+        {
+            _buffers = [.. plan.Branches.Select(branch => new BranchSamples(
+                branch.Features.Count, branch.Cohorts.Count, branch.CostLines.Count, plan.Months, block.FirstTrial, block.TrialCount))];
+        }
 
         var deliveries = new List<Task>(plan.Branches.Count);
         for (var b = 0; b < plan.Branches.Count; b++)
         {
             var branch = plan.Branches[b];
-            var samples = new BranchSamples(
-                branch.Features.Count, branch.Cohorts.Count, branch.CostLines.Count, plan.Months, block.FirstTrial, block.TrialCount);
+            var samples = _buffers[b] = BranchSamples.Reuse(_buffers[b], block.FirstTrial, block.TrialCount);
             for (var f = 0; f < branch.Features.Count; f++)
             {
                 samples.AddFeature(f, byFeature[branch.Features[f].Id].Blocks[b]!);
@@ -47,10 +62,12 @@ internal sealed class LaneGrain(PlanCache plans) : Grain, ILaneGrain
 
     public async Task Release()
     {
-        await Task.WhenAll(_features.Select(id => GrainFactory
-            .GetGrain<IFeatureGrain>(GrainKeys.Feature(this.GetPrimaryKeyString(), id))
-            .Release()));
+        await Task.WhenAll(_features
+            .Select(id => GrainFactory.GetGrain<IFeatureGrain>(GrainKeys.InLane(this.GetPrimaryKeyString(), id)).Release())
+            .Concat(_cohorts.Select(id => GrainFactory.GetGrain<ICohortGrain>(GrainKeys.InLane(this.GetPrimaryKeyString(), id)).Release())));
         _features.Clear();
+        _cohorts.Clear();
+        _buffers = [];
         DeactivateOnIdle();
     }
 }

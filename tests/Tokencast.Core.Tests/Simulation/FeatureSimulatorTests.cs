@@ -6,8 +6,10 @@ namespace Tokencast.Core.Tests.Simulation;
 
 public class FeatureSimulatorTests
 {
-    [Fact]
-    public void Simulate_FeaturesAddedInOrder_EqualWholeBranchSamples()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Simulate_FeaturesAddedInOrder_EqualWholeBranchSamples(bool cohortDemand)
     {
         var plan = TestPlans.HeavyTailed();
         var options = new EngineOptions(Seed: 8);
@@ -15,7 +17,7 @@ public class FeatureSimulatorTests
         var pools = new ForecastEngine(plan, options).BuildPools(branch);
         var whole = new BranchSimulator(branch, plan.Months, options.Seed, options.Mode, pools).Simulate(0, 40);
 
-        var merged = MergeByFeature(plan, options, 40, [0, 25, 40])[0];
+        var merged = MergeByFeature(plan, options, 40, [0, 25, 40], cohortDemand)[0];
 
         for (var series = 0; series < whole.SeriesCount; series++)
         {
@@ -34,8 +36,10 @@ public class FeatureSimulatorTests
         }
     }
 
-    [Fact]
-    public void Simulate_BranchesSharingAndLackingFeatures_EqualEngineBands()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Simulate_BranchesSharingAndLackingFeatures_EqualEngineBands(bool cohortDemand)
     {
         // Branches that share cells with the first (growth), move a feature to another model, or drop a
         // feature must all come out as the engine gives them, to the last bit.
@@ -69,7 +73,7 @@ public class FeatureSimulatorTests
         var options = new EngineOptions(Trials: 130, Seed: 5);
         var expected = new ForecastEngine(plan, options).Run();
 
-        var samples = MergeByFeature(plan, options, options.Trials, [0, 64, 100, 130]);
+        var samples = MergeByFeature(plan, options, options.Trials, [0, 64, 100, 130], cohortDemand);
         var cache = new Dictionary<string, TaskCostPool>(StringComparer.Ordinal);
         var branches = plan.Branches.Select((branch, b) => BandSummary.Summarise(
             plan, branch, PoolsOf(branch, options, cache), samples[b], options.Seed)).ToList();
@@ -91,15 +95,25 @@ public class FeatureSimulatorTests
         Assert.Throws<ArgumentException>(() => new FeatureSimulator(plan, "missing", options, Source(options, cache)));
     }
 
+    [Fact]
+    public void CohortSimulator_CohortInNoBranch_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new CohortSimulator(TestPlans.HeavyTailed(), "missing", new EngineOptions()));
+    }
+
     /// <summary>
     /// Simulates every feature of the plan on its own over the trial ranges between consecutive
-    /// <paramref name="cuts"/>, then adds the blocks per branch in feature order.
+    /// <paramref name="cuts"/>, then adds the blocks per branch in feature order. With
+    /// <paramref name="cohortDemand"/>, each cohort's users and tasks per user are drawn on their own first
+    /// and handed to the features.
     /// </summary>
-    private static BranchSamples[] MergeByFeature(SimulationPlan plan, EngineOptions options, int trials, int[] cuts)
+    private static BranchSamples[] MergeByFeature(SimulationPlan plan, EngineOptions options, int trials, int[] cuts, bool cohortDemand)
     {
         var cache = new Dictionary<string, TaskCostPool>(StringComparer.Ordinal);
         var featureIds = plan.Branches.SelectMany(b => b.Features.Select(f => f.Id)).Distinct().ToList();
         var simulators = featureIds.ToDictionary(id => id, id => new FeatureSimulator(plan, id, options, Source(options, cache)));
+        var cohortIds = plan.Branches.SelectMany(b => b.Cohorts.Select(c => c.Id)).Distinct().ToList();
+        var cohorts = cohortIds.ToDictionary(id => id, id => new CohortSimulator(plan, id, options));
         var samples = plan.Branches
             .Select(b => new BranchSamples(b.Features.Count, b.Cohorts.Count, b.CostLines.Count, plan.Months, 0, trials))
             .ToArray();
@@ -107,7 +121,12 @@ public class FeatureSimulatorTests
         // Later ranges first, so that the order in which ranges arrive does not matter.
         for (var range = cuts.Length - 2; range >= 0; range--)
         {
-            var blocks = featureIds.ToDictionary(id => id, id => simulators[id].Simulate(cuts[range], cuts[range + 1] - cuts[range]));
+            var (first, count) = (cuts[range], cuts[range + 1] - cuts[range]);
+            var drawn = cohortIds.ToDictionary(id => id, id => cohorts[id].Simulate(first, count));
+            var demand = cohortDemand
+                ? plan.Branches.Select((branch, b) => (IReadOnlyList<CohortBlock?>)[.. branch.Cohorts.Select(c => drawn[c.Id][b])]).ToList()
+                : null;
+            var blocks = featureIds.ToDictionary(id => id, id => simulators[id].Simulate(first, count, demand));
             for (var b = 0; b < plan.Branches.Count; b++)
             {
                 var features = plan.Branches[b].Features;

@@ -1,0 +1,34 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Tokencast.Grains.Runs;
+
+namespace Tokencast.Grains.Hosting;
+
+/// <summary>Builds a silo of a cluster that keeps membership, runs and reminders in PostgreSQL.</summary>
+public static class ClusterSilo
+{
+    /// <summary>
+    /// Builds the silo host; start it with <c>StartAsync</c> or <c>RunAsync</c>. It listens on every
+    /// interface when it advertises an address other than loopback, as in a container.
+    /// </summary>
+    public static IHost Build(SiloSettings settings, Action<ILoggingBuilder>? logging = null, Action<RunOptions>? runOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        logging?.Invoke(builder.Logging);
+        var advertised = settings.AdvertisedAddress ?? IPAddress.Loopback;
+        builder.UseOrleans(silo => silo
+            .Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = settings.ClusterId;
+                options.ServiceId = settings.ServiceId;
+            })
+            .ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised))
+            .UseTokencastPostgres(settings.ConnectionString)
+            .AddTokencastGrains(runOptions));
+        return builder.Build();
+    }
+}
