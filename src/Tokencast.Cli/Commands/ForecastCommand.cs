@@ -106,8 +106,8 @@ internal static class ForecastCommand
 
                 var definition = Definition(settings, input, document.Base);
 
-                // Branch names are checked here, before any silo starts or any directory is made.
-                ScenarioInputs.Compile(definition.Scenario, definition.Branches);
+                // Branch names and memory are checked here, before any silo starts or any directory is made.
+                ForecastEngine.CheckSampleSize(ScenarioInputs.Compile(definition.Scenario, definition.Branches), definition.Trials);
                 var directory = PrepareOutputDirectory(settings);
                 var watch = Stopwatch.StartNew();
                 var result = RunOnCluster(settings, definition, showProgress).GetAwaiter().GetResult();

@@ -34,8 +34,9 @@ public sealed class ForecastEngine
     /// Rejects a trial count whose per-trial samples (every series and month of every branch, kept until
     /// the bands are taken) would not fit in <see cref="MaxSampleBytes"/> or in one .NET array.
     /// </summary>
-    private static void CheckSampleSize(SimulationPlan plan, int trials)
+    public static void CheckSampleSize(SimulationPlan plan, int trials)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         long ValuesPerTrial(BranchPlan b) =>
             (1L + b.Features.Count + b.Cohorts.Count + b.CostLines.Count + b.Features.Count) * plan.Months;
 

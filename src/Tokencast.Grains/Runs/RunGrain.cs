@@ -135,6 +135,7 @@ internal sealed partial class RunGrain(
         {
             await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), CancellationToken.None);
             var plan = plans.Get(definition);
+            ForecastEngine.CheckSampleSize(plan, definition.Trials);
             var branches = plan.Branches.Count;
             var blocks = Blocks(definition);
             _blocks = blocks.Count;
