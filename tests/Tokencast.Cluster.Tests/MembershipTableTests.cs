@@ -1,5 +1,6 @@
 using System.Net;
 using Orleans.Runtime;
+using Orleans.Runtime.MembershipService;
 using Tokencast.Cluster.Tests.Hosting;
 using Tokencast.Cluster.Tests.Postgres;
 
@@ -75,7 +76,7 @@ public sealed class MembershipTableTests(PostgresServer server) : IAsyncLifetime
     public async Task InsertRow_SiloAlreadyPresent_ReturnsFalseAndKeepsVersion()
     {
         var table = await ClusteringTables.OpenMembershipTableAsync(_connectionString);
-        await table.InsertRowAsync(Entry(11111, SiloStatus.Joining), (await table.ReadAllAsync()).Version.Next());
+        await InsertAtCurrentVersionAsync(table, Entry(11111, SiloStatus.Joining));
 
         var inserted = await table.InsertRowAsync(
             Entry(11111, SiloStatus.Active), (await table.ReadAllAsync()).Version.Next());
@@ -107,7 +108,7 @@ public sealed class MembershipTableTests(PostgresServer server) : IAsyncLifetime
     {
         var table = await ClusteringTables.OpenMembershipTableAsync(_connectionString);
         var entry = Entry(11111, SiloStatus.Joining);
-        await table.InsertRowAsync(entry, (await table.ReadAllAsync()).Version.Next());
+        await InsertAtCurrentVersionAsync(table, entry);
         var voter = SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 11112), 7);
         entry.Status = SiloStatus.Active;
         entry.IAmAliveTime = StartTime.AddSeconds(30);
@@ -133,7 +134,7 @@ public sealed class MembershipTableTests(PostgresServer server) : IAsyncLifetime
     {
         var table = await ClusteringTables.OpenMembershipTableAsync(_connectionString);
         var first = Entry(11111, SiloStatus.Joining);
-        await table.InsertRowAsync(first, (await table.ReadAllAsync()).Version.Next());
+        await InsertAtCurrentVersionAsync(table, first);
         var stale = (await table.ReadAllAsync()).Version;
         Assert.True(await table.InsertRowAsync(Entry(11112, SiloStatus.Joining), stale.Next()));
         first.Status = SiloStatus.Dead;
@@ -152,7 +153,8 @@ public sealed class MembershipTableTests(PostgresServer server) : IAsyncLifetime
         var table = await ClusteringTables.OpenMembershipTableAsync(_connectionString);
         var version = (await table.ReadAllAsync()).Version;
 
-        var updated = await table.UpdateRowAsync(Entry(11111, SiloStatus.Active), version.VersionEtag, version.Next());
+        var updated = await table.UpdateRowAsync(
+            Entry(11111, SiloStatus.Active), version.VersionEtag, version.Next());
         var data = await table.ReadAllAsync();
 
         Assert.False(updated);
@@ -165,7 +167,7 @@ public sealed class MembershipTableTests(PostgresServer server) : IAsyncLifetime
     {
         var table = await ClusteringTables.OpenMembershipTableAsync(_connectionString);
         var entry = Entry(11111, SiloStatus.Active);
-        await table.InsertRowAsync(entry, (await table.ReadAllAsync()).Version.Next());
+        await InsertAtCurrentVersionAsync(table, entry);
         entry.IAmAliveTime = StartTime.AddMinutes(5);
 
         await table.UpdateIAmAliveAsync(entry);
@@ -179,7 +181,7 @@ public sealed class MembershipTableTests(PostgresServer server) : IAsyncLifetime
     public async Task ReadRow_UnknownSilo_ReturnsVersionWithoutEntry()
     {
         var table = await ClusteringTables.OpenMembershipTableAsync(_connectionString);
-        await table.InsertRowAsync(Entry(11111, SiloStatus.Active), (await table.ReadAllAsync()).Version.Next());
+        await InsertAtCurrentVersionAsync(table, Entry(11111, SiloStatus.Active));
 
         var data = await table.ReadRowAsync(Entry(11112, SiloStatus.Active).SiloAddress);
 
@@ -197,7 +199,7 @@ public sealed class MembershipTableTests(PostgresServer server) : IAsyncLifetime
         var table = await ClusteringTables.OpenMembershipTableAsync(_connectionString);
         var entry = Entry(11111, SiloStatus.Active);
         entry.IAmAliveTime = StartTime.AddHours(1);
-        await table.InsertRowAsync(entry, (await table.ReadAllAsync()).Version.Next());
+        await InsertAtCurrentVersionAsync(table, entry);
 
         var stored = Assert.Single((await table.ReadRowAsync(entry.SiloAddress)).Members).Item1;
 
@@ -226,7 +228,7 @@ public sealed class MembershipTableTests(PostgresServer server) : IAsyncLifetime
         deadOldWithRecentVote.SuspectTimes = [Tuple.Create(activeOld.SiloAddress, cutoff.AddMinutes(1))];
         foreach (var entry in new[] { deadOld, deadRecent, activeOld, deadOldWithRecentVote })
         {
-            Assert.True(await table.InsertRowAsync(entry, (await table.ReadAllAsync()).Version.Next()));
+            Assert.True(await InsertAtCurrentVersionAsync(table, entry));
         }
 
         // Inserts do not store suspicion votes; an update does.
@@ -247,8 +249,8 @@ public sealed class MembershipTableTests(PostgresServer server) : IAsyncLifetime
     {
         var doomed = await ClusteringTables.OpenMembershipTableAsync(_connectionString, "doomed");
         var kept = await ClusteringTables.OpenMembershipTableAsync(_connectionString, "kept");
-        await doomed.InsertRowAsync(Entry(11111, SiloStatus.Active), (await doomed.ReadAllAsync()).Version.Next());
-        await kept.InsertRowAsync(Entry(11111, SiloStatus.Active), (await kept.ReadAllAsync()).Version.Next());
+        await InsertAtCurrentVersionAsync(doomed, Entry(11111, SiloStatus.Active));
+        await InsertAtCurrentVersionAsync(kept, Entry(11111, SiloStatus.Active));
 
         await doomed.DeleteMembershipTableEntriesAsync("doomed");
         var keptData = await kept.ReadAllAsync();
@@ -273,7 +275,7 @@ public sealed class MembershipTableTests(PostgresServer server) : IAsyncLifetime
         var dead = Entry(11114, SiloStatus.Dead);
         foreach (var entry in new[] { activeWithGateway, joining, activeWithoutGateway, dead })
         {
-            Assert.True(await table.InsertRowAsync(entry, (await table.ReadAllAsync()).Version.Next()));
+            Assert.True(await InsertAtCurrentVersionAsync(table, entry));
         }
 
         var gateways = await (await ClusteringTables.OpenGatewayListAsync(_connectionString)).GetGateways();
@@ -282,6 +284,11 @@ public sealed class MembershipTableTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal("127.0.0.1", gateway.Host);
         Assert.Equal(activeWithGateway.ProxyPort, gateway.Port);
     }
+
+    /// <summary>Inserts a row with the table version read just before, as a joining silo does.</summary>
+    private static async Task<bool> InsertAtCurrentVersionAsync(
+        AdoNetClusteringTable table, MembershipEntry entry) =>
+        await table.InsertRowAsync(entry, (await table.ReadAllAsync()).Version.Next());
 
     /// <summary>A silo on 127.0.0.1 whose gateway port is its silo port plus 1000.</summary>
     private static MembershipEntry Entry(int port, SiloStatus status, DateTime? startTime = null) => new()

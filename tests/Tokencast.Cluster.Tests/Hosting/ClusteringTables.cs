@@ -47,7 +47,11 @@ internal static class ClusteringTables
                 ConnectionString = connectionString,
             }),
             Options.Create(new GatewayOptions()),
-            Options.Create(new ClusterOptions { ClusterId = TestSilo.ClusterId, ServiceId = TestSilo.ServiceId }));
+            Options.Create(new ClusterOptions
+            {
+                ClusterId = TestSilo.ClusterId,
+                ServiceId = TestSilo.ServiceId,
+            }));
         await provider.InitializeGatewayListProvider();
         return provider;
     }

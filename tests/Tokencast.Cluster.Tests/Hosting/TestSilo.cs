@@ -58,7 +58,8 @@ internal sealed class TestSilo : IAsyncDisposable
     {
         var siloPort = LoopbackPorts.FindFree();
         var gatewayPort = LoopbackPorts.FindFree();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = Host.CreateApplicationBuilder(
+            new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(options =>

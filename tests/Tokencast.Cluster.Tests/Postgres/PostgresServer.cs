@@ -3,9 +3,10 @@ using Npgsql;
 namespace Tokencast.Cluster.Tests.Postgres;
 
 /// <summary>
-/// The PostgreSQL server shared by the tests of <see cref="PostgresCollectionDefinition"/>. It uses the server
-/// named by the environment variable <c>TOKENCAST_TEST_POSTGRES</c> (an Npgsql connection string of a
-/// user allowed to create databases) or else starts a throwaway server on a free loopback port.
+/// The PostgreSQL server shared by the tests of <see cref="PostgresCollectionDefinition"/>. It uses
+/// the server named by the environment variable <c>TOKENCAST_TEST_POSTGRES</c> (an Npgsql connection
+/// string of a user allowed to create databases) or else starts a throwaway server on a free loopback
+/// port.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {

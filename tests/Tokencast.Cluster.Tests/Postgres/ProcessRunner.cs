@@ -8,7 +8,9 @@ namespace Tokencast.Cluster.Tests.Postgres;
 internal static class ProcessRunner
 {
     /// <summary>Runs <paramref name="fileName"/> and returns its exit code, stdout and stderr.</summary>
-    /// <exception cref="TimeoutException">The command did not exit within <paramref name="timeout"/>.</exception>
+    /// <exception cref="TimeoutException">
+    /// The command did not exit within <paramref name="timeout"/>; it is killed.
+    /// </exception>
     public static async Task<ProcessResult> RunAsync(
         string fileName,
         IEnumerable<string> arguments,

@@ -8,7 +8,7 @@ namespace Tokencast.Cluster.Tests.Postgres;
 /// </summary>
 internal static class SchemaScripts
 {
-    /// <summary>Runs every schema script against the database of <paramref name="connectionString"/>.</summary>
+    /// <summary>Runs every schema script on the database of <paramref name="connectionString"/>.</summary>
     public static async Task ApplyAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -26,7 +26,8 @@ internal static class SchemaScripts
                 catch (PostgresException exception)
                 {
                     throw new InvalidOperationException(
-                        $"Schema script {Path.GetFileName(script)} failed: {exception.MessageText}", exception);
+                        $"Schema script {Path.GetFileName(script)} failed: {exception.MessageText}",
+                        exception);
                 }
             }
 

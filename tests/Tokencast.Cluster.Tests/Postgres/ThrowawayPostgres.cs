@@ -147,7 +147,8 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
         }
     }
 
-    private static async Task RunCheckedAsync(string fileName, IReadOnlyList<string> arguments, bool asSystemUser)
+    private static async Task RunCheckedAsync(
+        string fileName, IReadOnlyList<string> arguments, bool asSystemUser)
     {
         var result = await RunAsync(fileName, arguments, asSystemUser);
         if (result.ExitCode != 0)
