@@ -98,19 +98,23 @@ start_postgres() {
   fi
 
   local bin
-  bin="$(find_server_binaries)" \
-    || fail "no PostgreSQL server answers on 127.0.0.1:$pg_port and no server binaries were found in /usr/lib/postgresql/VERSION/bin; install the Debian package postgresql"
+  if ! bin="$(find_server_binaries)"; then
+    fail "no PostgreSQL server answers on 127.0.0.1:$pg_port and no server binaries were found" \
+      "in /usr/lib/postgresql/VERSION/bin; install the Debian package postgresql"
+  fi
 
   mkdir -p "$pg_dir"
   if [ "$(id -u)" -eq 0 ]; then
     chown postgres: "$pg_dir"
     runuser -u postgres -- test -w "$pg_dir" \
-      || fail "the postgres system user cannot write to $pg_dir; set TOKENCAST_RUN_DIR to a folder it can reach"
+      || fail "the postgres system user cannot write to $pg_dir;" \
+        "set TOKENCAST_RUN_DIR to a folder it can reach"
   fi
 
   if [ ! -f "$pg_data/PG_VERSION" ]; then
     echo "creating a PostgreSQL data folder in $pg_data"
-    run_server_binary "$bin/initdb" -D "$pg_data" -U "$pg_user" --auth=trust -E UTF8 >"$pg_dir/initdb.log" 2>&1 \
+    run_server_binary "$bin/initdb" -D "$pg_data" -U "$pg_user" --auth=trust -E UTF8 \
+      >"$pg_dir/initdb.log" 2>&1 \
       || fail "initdb failed; see $pg_dir/initdb.log"
   fi
 

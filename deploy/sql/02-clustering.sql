@@ -8,7 +8,7 @@
 -- different views of the cluster. Heartbeats (IAmAliveTime) are the exception and leave the version
 -- alone.
 --
--- Status holds the Orleans SiloStatus enum: 1 Created, 2 Joining, 3 Active, 4 ShuttingDown,
+-- Status is the Orleans SiloStatus enum value: 1 Created, 2 Joining, 3 Active, 4 ShuttingDown,
 -- 5 Stopping, 6 Dead. SuspectTimes is the provider's own text encoding of suspicion votes
 -- ("silo,time|silo,time"). Times are UTC instants, stored with millisecond precision as Orleans
 -- formats them.
@@ -159,7 +159,7 @@ SELECT orleans_membership_update(
 $query$)
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;
 
--- UpdateIAmAlivetimeKey: a silo's periodic heartbeat. Returns nothing; the version stays as it is.
+-- UpdateIAmAlivetimeKey: a silo's periodic heartbeat. Returns nothing and leaves the version as it is.
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('UpdateIAmAlivetimeKey', $query$
 UPDATE OrleansMembershipTable
 SET IAmAliveTime = @IAmAliveTime
@@ -171,9 +171,9 @@ $query$)
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;
 
 -- MembershipReadRowKey: one silo's row together with the cluster's version. The version row drives
--- the join, so the query returns the version (with NULL silo columns) even when the silo has no row;
--- the provider reads a NULL StartTime as "no entry". Returns no rows only when the cluster has no
--- version row yet.
+-- the join, so the query returns the version with NULL silo columns when the silo has no row. The
+-- provider reads a NULL StartTime as "no entry". The query returns no rows only when the cluster
+-- has no version row yet.
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('MembershipReadRowKey', $query$
 SELECT
     v.DeploymentId, m.Address, m.Port, m.Generation, m.SiloName, m.HostName, m.Status,
@@ -235,8 +235,8 @@ ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;
 
 -- CleanupDefunctSiloEntryKey (optional in 10.4.2, used when present): the provider reads all rows,
 -- picks dead silos whose start, heartbeat and every suspicion vote are older than the cutoff, and
--- deletes each one with this query. The row is deleted only while it still holds exactly the values
--- the provider read, so a row changed in between is left for the next cleanup. The provider writes
+-- deletes each one with this query. The row is deleted only while it still contains the values
+-- the provider read, so a row that changed in between is left for the next cleanup. The provider writes
 -- no votes as NULL or as an empty string, and reads both as none, so the two compare equal here.
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('CleanupDefunctSiloEntryKey', $query$
 DELETE FROM OrleansMembershipTable

@@ -4,13 +4,14 @@
 -- A grain's state is one row, found by the service id, the grain type name and the grain key. The
 -- provider splits the key into GrainIdN0 and GrainIdN1 (a Guid's two halves, or 0 and an integer
 -- key) plus GrainIdExtensionString (a key extension, or the whole key of a string-keyed grain, or
--- NULL). It also sends 32-bit hashes of the key and of the type name; they only narrow the index
--- lookup, since different grains may share a hash.
+-- NULL). It also sends 32-bit hashes of the key and of the type name. The hashes only narrow the
+-- index lookup, because different grains may share a hash.
 --
 -- Version is the ETag. A write or clear succeeds only when the grain's ETag equals the stored
 -- version (or, for a grain never written, when no row exists) and returns the new version. On a
--- mismatch the queries return NULL or no row, and the provider raises InconsistentStateException.
--- The payload is the provider's binary serialization of the state.
+-- mismatch the write, clear and delete queries return NULL, and the provider raises
+-- InconsistentStateException. PayloadBinary is the state as serialized by the storage's configured
+-- grain storage serializer.
 
 CREATE TABLE IF NOT EXISTS OrleansStorage
 (

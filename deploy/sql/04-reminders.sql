@@ -3,7 +3,7 @@
 --
 -- One row per (service, grain, reminder name). GrainId is the text form of the Orleans GrainId
 -- ("type/key"). GrainHash is the grain's uniform hash code, a 32-bit unsigned value that the
--- provider sends reinterpreted as a signed integer; each silo reads the reminders of its share of
+-- provider sends reinterpreted as a signed integer. Each silo reads the reminders of its share of
 -- the hash ring by this column. Period is in milliseconds. Version is the reminder's ETag, raised on
 -- every upsert and checked on delete.
 
@@ -65,7 +65,7 @@ WHERE ServiceId = @ServiceId AND GrainHash > @BeginHash AND GrainHash <= @EndHas
 $query$)
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;
 
--- ReadRangeRows2Key: the same for a range that wraps past the largest signed value; begin equal to
+-- ReadRangeRows2Key: the same for a range that wraps past the largest signed value. Begin equal to
 -- end means the whole ring.
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadRangeRows2Key', $query$
 SELECT GrainId, ReminderName, StartTime, Period, Version
@@ -89,7 +89,7 @@ SELECT EXISTS (SELECT 1 FROM deleted);
 $query$)
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;
 
--- DeleteReminderRowsKey: removes every reminder of a service (used by Orleans' test hooks).
+-- DeleteReminderRowsKey: removes every reminder of a service (IReminderTable.TestOnlyClearTable).
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('DeleteReminderRowsKey', $query$
 DELETE FROM OrleansRemindersTable WHERE ServiceId = @ServiceId;
 $query$)

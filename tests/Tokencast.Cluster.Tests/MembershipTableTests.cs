@@ -93,7 +93,7 @@ public sealed class MembershipTableTests(PostgresServer server) : IAsyncLifetime
         var table = await ClusteringTables.OpenMembershipTableAsync(_connectionString);
         var versionZero = (await table.ReadAllAsync()).Version;
 
-        // Eight silos race with the same table version; the version check must admit one of them.
+        // Eight silos race with the same table version. The version check must admit exactly one.
         var results = await Task.WhenAll(Enumerable.Range(0, 8)
             .Select(i => table.InsertRowAsync(Entry(12000 + i, SiloStatus.Joining), versionZero.Next())));
         var data = await table.ReadAllAsync();
@@ -192,7 +192,7 @@ public sealed class MembershipTableTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task ReadRow_DatabaseTimeZoneNotUtc_ReturnsSameInstants()
     {
-        // Kathmandu is UTC+05:45: any conversion through the session time zone would shift the times.
+        // Kathmandu is UTC+05:45, so any conversion through the session time zone would shift the times.
         var database = new Npgsql.NpgsqlConnectionStringBuilder(_connectionString).Database;
         await PostgresServer.ExecuteAsync(
             _connectionString, $"ALTER DATABASE \"{database}\" SET TimeZone = 'Asia/Kathmandu'");
@@ -231,7 +231,7 @@ public sealed class MembershipTableTests(PostgresServer server) : IAsyncLifetime
             Assert.True(await InsertAtCurrentVersionAsync(table, entry));
         }
 
-        // Inserts do not store suspicion votes; an update does.
+        // Inserts do not store suspicion votes, so the votes go in with an update.
         var version = (await table.ReadAllAsync()).Version;
         Assert.True(await table.UpdateRowAsync(deadOldWithRecentVote, version.VersionEtag, version.Next()));
 

@@ -149,7 +149,7 @@ public sealed class ReminderTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task ReadRow_DatabaseTimeZoneNotUtc_ReturnsSameStartInstant()
     {
-        // Kathmandu is UTC+05:45: any conversion through the session time zone would shift the time.
+        // Kathmandu is UTC+05:45, so any conversion through the session time zone would shift the time.
         var database = new NpgsqlConnectionStringBuilder(_connectionString).Database;
         await PostgresServer.ExecuteAsync(
             _connectionString, $"ALTER DATABASE \"{database}\" SET TimeZone = 'Asia/Kathmandu'");

@@ -58,7 +58,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     /// <summary>
     /// Creates a database with a unique name, applies the schema scripts of <c>deploy/sql</c> and
-    /// returns its connection string. Each call gives a database that no other test sees.
+    /// returns its connection string. Each call returns a database that no other test uses.
     /// </summary>
     public async Task<string> CreateDatabaseAsync()
     {
