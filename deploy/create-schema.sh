@@ -57,7 +57,7 @@ if [ "${#scripts[@]}" -eq 0 ]; then
   exit 1
 fi
 
-# Server notices such as "relation already exists, skipping" on a re-run are expected; hide them.
+# A re-run prints notices such as "relation already exists, skipping"; they are expected, so hide them.
 export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 psql_args=(-X -q -v ON_ERROR_STOP=1)
 if [ "$#" -eq 1 ]; then

@@ -79,6 +79,23 @@ public sealed class SchemaScriptTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task CreateSchemaScript_FailingScript_StopsAndRollsBackFile()
+    {
+        var connectionString = await server.CreateEmptyDatabaseAsync();
+
+        // A table of that name without the expected columns makes 03-persistence.sql fail at its index.
+        await PostgresServer.ExecuteAsync(connectionString, "CREATE TABLE OrleansStorage (Unrelated integer)");
+        var result = await RunCreateSchemaAsync(connectionString);
+        var keys = await QueryKeysAsync(connectionString);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: 03-persistence.sql failed", result.StandardError);
+        Assert.Contains("InsertMembershipKey", keys);
+        Assert.DoesNotContain("ReadFromStorageKey", keys);
+        Assert.DoesNotContain("UpsertReminderRowKey", keys);
+    }
+
+    [Fact]
     public async Task CreateSchemaScript_ServerUnreachable_FailsWithMessage()
     {
         var closedPort = LoopbackPorts.FindFree();

@@ -8,6 +8,10 @@ namespace Tokencast.Cluster.Tests.Postgres;
 /// Debian's server binaries (<c>/usr/lib/postgresql/VERSION/bin</c>). Disposing stops it and deletes
 /// the folder.
 /// </summary>
+/// <remarks>
+/// NOTE: a test host that crashes never disposes the fixture, so its server keeps running. Stop it
+/// with <c>pg_ctl stop -D /tmp/tokencast-pg-ID/data</c> (as the postgres user when tests ran as root).
+/// </remarks>
 internal sealed class ThrowawayPostgres : IAsyncDisposable
 {
     private const string DebianBinaryRoot = "/usr/lib/postgresql";
