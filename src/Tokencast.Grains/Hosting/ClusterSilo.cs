@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
@@ -10,6 +12,13 @@ namespace Tokencast.Grains.Hosting;
 public static class ClusterSilo
 {
     /// <summary>
+    /// Prefix of environment variables read as silo settings: for example
+    /// <c>TOKENCAST_Membership__ProbeTimeout=00:00:02</c> sets how long a silo waits for a probe answer
+    /// before it suspects the other silo (Orleans' <c>ClusterMembershipOptions</c>).
+    /// </summary>
+    public const string EnvironmentPrefix = "TOKENCAST_";
+
+    /// <summary>
     /// Builds the silo host; start it with <c>StartAsync</c> or <c>RunAsync</c>. It listens on every
     /// interface when it advertises an address other than loopback, as in a container.
     /// </summary>
@@ -17,6 +26,7 @@ public static class ClusterSilo
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
         var advertised = settings.AdvertisedAddress ?? IPAddress.Loopback;
@@ -28,7 +38,8 @@ public static class ClusterSilo
             })
             .ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised))
             .UseTokencastPostgres(settings.ConnectionString)
-            .AddTokencastGrains(runOptions));
+            .AddTokencastGrains(runOptions)
+            .Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Membership")));
         return builder.Build();
     }
 }

@@ -76,7 +76,8 @@ public sealed partial class ForecastRunner(IGrainFactory grains, ILogger<Forecas
                     LogRetry(logger, exception, failures + 1);
                 }
 
-                cancellationToken.ThrowIfCancellationRequested();
+                // Until the cluster declares a lost silo dead, calls to grains it held fail at once.
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, 1 << Math.Min(failures, 3))), cancellationToken);
             }
         }
     }

@@ -159,6 +159,12 @@ internal sealed partial class RunGrain(
                         $"{missing.Count} blocks were still missing after {round} rounds; the aggregators keep losing them.");
                 }
 
+                if (round > 0)
+                {
+                    // Blocks went missing: give the cluster time to notice a lost silo before sending them again.
+                    await Task.Delay(Backoff(round));
+                }
+
                 await SimulateBlocks(definition, missing, branches);
             }
 
@@ -235,6 +241,8 @@ internal sealed partial class RunGrain(
                         throw;
                     }
 
+                    // A lost silo fails calls at once until the cluster declares it dead, so wait before retrying.
+                    await Task.Delay(Backoff(tries));
                     queue.Enqueue(block);
                 }
             }
@@ -254,16 +262,24 @@ internal sealed partial class RunGrain(
         HashSet<int>? common = null;
         for (var b = 0; b < branches; b++)
         {
-            HeldBlocks held;
-            try
+            HeldBlocks? held = null;
+            for (var attempt = 1; held is null; attempt++)
             {
-                held = await GrainFactory.GetGrain<IBranchGrain>(GrainKeys.Branch(_runId, b)).GetHeldBlocks();
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                // An aggregator that cannot answer holds nothing the run can count on.
-                LogBlockFailed(logger, exception, _runId, -1, 0);
-                return [];
+                try
+                {
+                    held = await GrainFactory.GetGrain<IBranchGrain>(GrainKeys.Branch(_runId, b)).GetHeldBlocks();
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    LogBlockFailed(logger, exception, _runId, -1, attempt);
+                    if (attempt >= 3)
+                    {
+                        // An aggregator that cannot answer holds nothing the run can count on.
+                        return [];
+                    }
+
+                    await Task.Delay(Backoff(attempt));
+                }
             }
 
             if (common is null)
@@ -297,6 +313,9 @@ internal sealed partial class RunGrain(
             LogBlockFailed(logger, exception, _runId, -1, 0);
         }
     }
+
+    /// <summary>Waits 1, 2, 4 and then 8 s after each further failure.</summary>
+    private static TimeSpan Backoff(int failures) => TimeSpan.FromSeconds(Math.Min(8, 1 << Math.Min(failures - 1, 3)));
 
     private static List<TrialBlock> Blocks(RunDefinition definition)
     {
