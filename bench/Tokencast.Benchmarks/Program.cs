@@ -33,11 +33,75 @@ if (engine == "grains")
     plan = ScenarioInputs.Compile(input, []);
     Console.WriteLine($"parse and compile: {stage.Elapsed.TotalSeconds:F2} s");
     stage.Restart();
-    await using var cluster = await EmbeddedCluster.StartAsync(silos);
+    var lanesPerSilo = Option("--lanes-per-silo") is { } lanes ? int.Parse(lanes, CultureInfo.InvariantCulture) : (int?)null;
+    await using var cluster = await EmbeddedCluster.StartAsync(
+        silos, runOptions: options => options.LanesPerSilo = lanesPerSilo ?? options.LanesPerSilo);
     Console.WriteLine($"  start {silos} silos: {stage.Elapsed.TotalSeconds:F2} s");
     stage.Restart();
     result = await new ForecastRunner(cluster.Grains).RunAsync(definition);
     Console.WriteLine($"  run through the grains: {stage.Elapsed.TotalSeconds:F2} s");
+}
+else if (engine == "features")
+{
+    // The grains' split of the work (cohort demand, features one by one, lanes summing features) without
+    // Orleans: shows what the split itself costs.
+    plan = ScenarioCompiler.Compile(ScenarioReader.ReadFile(file));
+    Console.WriteLine($"parse and compile: {stage.Elapsed.TotalSeconds:F2} s");
+    stage.Restart();
+    var options = new EngineOptions(trials, 2027);
+    var pools = new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<TaskCostPool>>();
+    TaskCostPool Pool(FeaturePlan feature, TaskRegime regime)
+    {
+        var key = ForecastEngine.PoolKey(feature, regime);
+        return pools.GetOrAdd(key, _ => new Lazy<TaskCostPool>(() => ForecastEngine.BuildPool(key, regime.Model, options))).Value;
+    }
+
+    var featureIds = plan.Branches.SelectMany(b => b.Features.Select(f => f.Id)).Distinct().ToList();
+    var cohortIds = plan.Branches.SelectMany(b => b.Cohorts.Select(c => c.Id)).Distinct().ToList();
+    var samples = plan.Branches.Select(b => new BranchSamples(b.Features.Count, b.Cohorts.Count, b.CostLines.Count, plan.Months, 0, trials)).ToArray();
+    var blocks = (trials + blockSize - 1) / blockSize;
+    double featureSeconds = 0, cohortSeconds = 0, sumSeconds = 0;
+    Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, () => (
+        Features: featureIds.Select(id => new FeatureSimulator(plan, id, options, Pool)).ToList(),
+        Cohorts: cohortIds.Select(id => new CohortSimulator(plan, id, options)).ToList()), (block, _, lane) =>
+    {
+        var first = block * blockSize;
+        var count = Math.Min(blockSize, trials - first);
+        var watch = Stopwatch.StartNew();
+        var drawn = cohortIds.Select((id, i) => (id, lane.Cohorts[i].Simulate(first, count))).ToDictionary(p => p.id, p => p.Item2);
+        var demand = plan.Branches.Select((branch, b) => (IReadOnlyList<CohortBlock?>)[.. branch.Cohorts.Select(c => drawn[c.Id][b])]).ToList();
+        var cohortTime = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        var results = featureIds.Select((id, i) => (id, lane.Features[i].Simulate(first, count, demand))).ToDictionary(p => p.id, p => p.Item2);
+        var featureTime = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        for (var b = 0; b < plan.Branches.Count; b++)
+        {
+            var branch = plan.Branches[b];
+            var sums = new BlockSums(branch.Features.Count, branch.Cohorts.Count, branch.CostLines.Count, plan.Months, first, count);
+            for (var f = 0; f < branch.Features.Count; f++)
+            {
+                sums.AddFeature(f, results[branch.Features[f].Id][b]!);
+            }
+
+            sums.CopyTo(samples[b]);
+        }
+
+        lock (samples)
+        {
+            cohortSeconds += cohortTime;
+            featureSeconds += featureTime;
+            sumSeconds += watch.Elapsed.TotalSeconds;
+        }
+
+        return lane;
+    }, _ => { });
+    Console.WriteLine($"  simulate: {stage.Elapsed.TotalSeconds:F2} s wall (cohorts {cohortSeconds:F1} s, features {featureSeconds:F1} s, sums {sumSeconds:F1} s of thread time)");
+    stage.Restart();
+    var summaries = plan.Branches.Select((branch, b) => BandSummary.Summarise(
+        plan, branch, [.. branch.Features.Select(f => f.Regimes.Select(r => Pool(f, r)).ToArray())], samples[b], options.Seed)).ToList();
+    result = new ForecastResult(plan.Name, plan.FirstMonth, plan.Months, trials, options.Seed, summaries);
+    Console.WriteLine($"  summarise: {stage.Elapsed.TotalSeconds:F2} s");
 }
 else
 {
@@ -55,7 +119,10 @@ var cells = (long)trials * plan.Months * plan.Branches.Sum(b => b.Features.Count
 Console.WriteLine(
     $"reference scenario ({engine}): {plan.Branches[0].Features.Count} features x {plan.Branches[0].Cohorts.Count} cohorts, "
     + $"{plan.Months} months, {plan.Branches.Count} branches, {trials} trials ({cells:N0} feature-cohort-months)");
-Console.WriteLine($"wall {total.Elapsed.TotalSeconds:F1} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB");
+var process = Process.GetCurrentProcess();
+Console.WriteLine(
+    $"wall {total.Elapsed.TotalSeconds:F1} s, CPU {process.TotalProcessorTime.TotalSeconds:F1} s, peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MiB, "
+    + $"allocated {GC.GetTotalAllocatedBytes() / 1073741824.0:F1} GiB in {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1 and {GC.CollectionCount(2)} gen2 collections");
 Console.WriteLine($"baseline P50 of the last month: {result.Branches[0].Total.Monthly[^1].Band.P50:R} USD");
 
 string? Option(string name)

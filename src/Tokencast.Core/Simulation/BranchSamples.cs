@@ -137,47 +137,4 @@ public sealed class BranchSamples
             }
         }
     }
-
-    /// <summary>
-    /// Adds one feature's block of trials: its total into the branch total, its cells into the cohorts and
-    /// its cost lines into theirs. Call it for every feature of a trial range in feature order, on zeroed
-    /// samples; the sums then run in the same order as a trial simulated in one piece.
-    /// </summary>
-    public void AddFeature(int feature, FeatureBlock block)
-    {
-        ArgumentNullException.ThrowIfNull(block);
-        ArgumentOutOfRangeException.ThrowIfNegative(feature);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(feature, Features);
-        var offset = block.FirstTrial - FirstTrial;
-        if (offset < 0 || offset + block.TrialCount > TrialCount || block.Cohorts != Cohorts
-            || block.CostLines != CostLines || block.Months != Months)
-        {
-            throw new ArgumentException("The block does not fit these samples.", nameof(block));
-        }
-
-        for (var month = 0; month < Months; month++)
-        {
-            var total = block.Total(month);
-            Add(total, Spend(TotalSeries, month)[offset..]);
-            total.CopyTo(Spend(FeatureSeries(feature), month)[offset..]);
-            block.Tasks(month).CopyTo(Tasks(feature, month)[offset..]);
-            for (var cohort = 0; cohort < Cohorts; cohort++)
-            {
-                Add(block.Cohort(cohort, month), Spend(CohortSeries(cohort), month)[offset..]);
-            }
-
-            for (var line = 0; line < CostLines; line++)
-            {
-                Add(block.CostLine(line, month), Spend(CostLineSeries(line), month)[offset..]);
-            }
-        }
-    }
-
-    private static void Add(ReadOnlySpan<double> values, Span<double> sums)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            sums[i] += values[i];
-        }
-    }
 }

@@ -49,14 +49,14 @@ public sealed class CohortBlock
     /// <summary>Number of trials held.</summary>
     public int TrialCount { get; }
 
-    /// <summary>Every value: users per month, then tasks per user per feature, each a run of <see cref="TrialCount"/> trials.</summary>
+    /// <summary>Every value, trial by trial: users per month, then tasks per user per feature.</summary>
     public ReadOnlySpan<double> Values => _values;
 
-    /// <summary>Users in one month, per trial.</summary>
-    public Span<double> Users(int month) => _values.AsSpan(month * TrialCount, TrialCount);
+    /// <summary>Users in each month of the trial in <paramref name="slot"/>.</summary>
+    public Span<double> Users(int slot) => _values.AsSpan(slot * (Months + Features), Months);
 
-    /// <summary>Expected tasks per user per full month of one feature, per trial.</summary>
-    public Span<double> TasksPerUser(int feature) => _values.AsSpan((Months + feature) * TrialCount, TrialCount);
+    /// <summary>Expected tasks per user per full month of each feature, in the trial in <paramref name="slot"/>.</summary>
+    public Span<double> TasksPerUser(int slot) => _values.AsSpan(slot * (Months + Features) + Months, Features);
 
     /// <summary>
     /// Returns a block of the same shape for another range of trials that reuses <paramref name="old"/>'s

@@ -3,8 +3,12 @@ namespace Tokencast.Core.Simulation;
 /// <summary>
 /// What one feature of one branch spent in a range of trials, per month: its total, its cell in each
 /// cohort, each cost line, and its expected tasks. Blocks of every feature added in feature order with
-/// <see cref="BranchSamples.AddFeature"/> give the branch's samples, whichever machine simulated each.
+/// <see cref="BlockSums.AddFeature"/> give the branch's samples, whichever machine simulated each.
 /// </summary>
+/// <remarks>
+/// Values are kept trial by trial, so that simulating a trial writes one contiguous row and summing
+/// features adds whole rows.
+/// </remarks>
 public sealed class FeatureBlock
 {
     private readonly double[] _values;
@@ -68,24 +72,15 @@ public sealed class FeatureBlock
     /// <summary>Number of trials held.</summary>
     public int TrialCount { get; }
 
-    /// <summary>
-    /// Every value, series by series and month by month, each a run of <see cref="TrialCount"/> trials. The
-    /// series are the feature's total, its cell in each cohort, each cost line, then its expected tasks.
-    /// </summary>
+    /// <summary>Values per trial: <see cref="Months"/> × (cohorts + cost lines + 2).</summary>
+    public int RowLength => (Cohorts + CostLines + 2) * Months;
+
+    /// <summary>Every value, trial by trial; each trial's row is laid out as <see cref="Trial"/> describes.</summary>
     public ReadOnlySpan<double> Values => _values;
 
-    /// <summary>The feature's spend in USD in one month, per trial.</summary>
-    public Span<double> Total(int month) => Series(0, month);
-
-    /// <summary>The feature's spend in one cohort and month, per trial.</summary>
-    public Span<double> Cohort(int cohort, int month) => Series(1 + cohort, month);
-
-    /// <summary>The feature's spend on one cost line in one month, per trial.</summary>
-    public Span<double> CostLine(int line, int month) => Series(1 + Cohorts + line, month);
-
-    /// <summary>The feature's expected tasks in one month, per trial.</summary>
-    public Span<double> Tasks(int month) => Series(1 + Cohorts + CostLines, month);
-
-    private Span<double> Series(int series, int month) =>
-        _values.AsSpan((int)(((long)series * Months + month) * TrialCount), TrialCount);
+    /// <summary>
+    /// Returns the row of the trial in <paramref name="slot"/>: the feature's total per month, then its cell
+    /// in each cohort per month, then each cost line per month, then its expected tasks per month.
+    /// </summary>
+    public Span<double> Trial(int slot) => _values.AsSpan(slot * RowLength, RowLength);
 }

@@ -123,26 +123,15 @@ internal sealed class TrialAssumptions
     /// </summary>
     public void SetCohort(int cohort, int feature, CohortBlock block, int slot)
     {
-        for (var m = 0; m < _months; m++)
-        {
-            _users[cohort * _months + m] = block.Users(m)[slot];
-        }
-
-        _tasksPerUser[cohort * _features + feature] = block.TasksPerUser(feature)[slot];
+        block.Users(slot).CopyTo(_users.AsSpan(cohort * _months, _months));
+        _tasksPerUser[cohort * _features + feature] = block.TasksPerUser(slot)[feature];
     }
 
     /// <summary>Copies the values of cohort <paramref name="cohort"/> into a slot of <paramref name="block"/>.</summary>
     public void CopyCohort(int cohort, CohortBlock block, int slot)
     {
-        for (var m = 0; m < _months; m++)
-        {
-            block.Users(m)[slot] = _users[cohort * _months + m];
-        }
-
-        for (var f = 0; f < _features; f++)
-        {
-            block.TasksPerUser(f)[slot] = _tasksPerUser[cohort * _features + f];
-        }
+        _users.AsSpan(cohort * _months, _months).CopyTo(block.Users(slot));
+        _tasksPerUser.AsSpan(cohort * _features, _features).CopyTo(block.TasksPerUser(slot));
     }
 
     private void DrawTrends(BranchPlan branch, ulong trialKey, StableRandom random, TrialAssumptions? reference, SharedAssumptions? shared)

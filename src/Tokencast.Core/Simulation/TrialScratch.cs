@@ -7,7 +7,7 @@ namespace Tokencast.Core.Simulation;
 /// <remarks>
 /// The total and the cost lines are summed per feature first, over its cohorts in order, and the feature
 /// subtotals are then added in feature order (<see cref="FinishFeature"/>). Cohorts get one cell per
-/// feature, also in feature order. <see cref="FeatureBlock"/> and <see cref="BranchSamples.AddFeature"/>
+/// feature, also in feature order. <see cref="FeatureBlock"/> and <see cref="BlockSums.AddFeature"/>
 /// follow the same order, so a trial summed here and one summed from features simulated on different
 /// machines agree to the last bit.
 /// </remarks>
@@ -152,23 +152,14 @@ internal sealed class TrialScratch
         }
     }
 
-    /// <summary>Copies the one feature this scratch holds into a slot of <paramref name="block"/>.</summary>
+    /// <summary>Copies the one feature this scratch holds into the row of <paramref name="slot"/> in <paramref name="block"/>.</summary>
     public void CopyTo(FeatureBlock block, int feature, int slot)
     {
-        for (var m = 0; m < _months; m++)
-        {
-            block.Total(m)[slot] = _features[feature * _months + m];
-            block.Tasks(m)[slot] = _tasks[feature * _months + m];
-            for (var c = 0; c < block.Cohorts; c++)
-            {
-                block.Cohort(c, m)[slot] = _cohorts[c * _months + m];
-            }
-
-            for (var line = 0; line < block.CostLines; line++)
-            {
-                block.CostLine(line, m)[slot] = _costLines[line * _months + m];
-            }
-        }
+        var row = block.Trial(slot);
+        _features.AsSpan(feature * _months, _months).CopyTo(row);
+        _cohorts.CopyTo(row[_months..]);
+        _costLines.CopyTo(row[(_months + _cohorts.Length)..]);
+        _tasks.AsSpan(feature * _months, _months).CopyTo(row[(_months + _cohorts.Length + _costLines.Length)..]);
     }
 
     private void Copy(double[] source, int count, Func<int, int> series, BranchSamples samples, int slot)

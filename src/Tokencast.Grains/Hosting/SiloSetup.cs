@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Tokencast.Grains.Placement;
 using Tokencast.Grains.Runs;
 
 namespace Tokencast.Grains.Hosting;
@@ -18,6 +19,7 @@ public static class SiloSetup
     public static ISiloBuilder AddTokencastGrains(this ISiloBuilder silo, Action<RunOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        silo.AddPlacementDirector<SpreadPlacement, SpreadPlacementDirector>();
         silo.Services.AddSingleton<PlanCache>();
         silo.Services.AddSingleton<PoolCache>();
         silo.Services.AddOptions<RunOptions>().Configure(options => configure?.Invoke(options));

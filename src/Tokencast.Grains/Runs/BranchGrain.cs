@@ -3,6 +3,8 @@ using Orleans.Concurrency;
 using Tokencast.Core.Forecasting;
 using Tokencast.Core.Simulation;
 
+using Tokencast.Grains.Placement;
+
 namespace Tokencast.Grains.Runs;
 
 /// <summary>
@@ -10,6 +12,7 @@ namespace Tokencast.Grains.Runs;
 /// them. Nothing is persisted: if its silo is lost the run sees the missing blocks and simulates them
 /// again, which gives the same numbers.
 /// </summary>
+[SpreadPlacement]
 internal sealed class BranchGrain(PlanCache plans, PoolCache pools) : Grain, IBranchGrain
 {
     private readonly SortedDictionary<int, TrialBlock> _held = [];

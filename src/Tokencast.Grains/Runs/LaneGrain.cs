@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Orleans.Concurrency;
 using Tokencast.Core.Simulation;
 
+using Tokencast.Grains.Placement;
+
 namespace Tokencast.Grains.Runs;
 
 /// <summary>
@@ -9,11 +11,13 @@ namespace Tokencast.Grains.Runs;
 /// then one call per feature to its feature grains for the cost, then the features of every trial summed
 /// in each branch's feature order, then each branch's block handed to its aggregator.
 /// </summary>
+[SpreadPlacement]
 internal sealed class LaneGrain(PlanCache plans) : Grain, ILaneGrain
 {
     private readonly HashSet<string> _features = new(StringComparer.Ordinal);
     private readonly HashSet<string> _cohorts = new(StringComparer.Ordinal);
     private BranchSamples[] _buffers = [];
+    private BlockSums[] _sums = [];
 
     public async Task SimulateBlock(RunDefinition definition, TrialBlock block)
     {
@@ -36,9 +40,11 @@ internal sealed class LaneGrain(PlanCache plans) : Grain, ILaneGrain
         var byFeature = featureIds.Zip(results).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal);
 
         // The aggregators copy a block in before they answer, so the buffers of the last block are free.
-        if (_buffers.Length != plan.Branches.Count)
+        if (_buffers.Length != plan.Branches.Count || _sums[0].TrialCount != block.TrialCount)
         {
             _buffers = [.. plan.Branches.Select(branch => new BranchSamples(
+                branch.Features.Count, branch.Cohorts.Count, branch.CostLines.Count, plan.Months, block.FirstTrial, block.TrialCount))];
+            _sums = [.. plan.Branches.Select(branch => new BlockSums(
                 branch.Features.Count, branch.Cohorts.Count, branch.CostLines.Count, plan.Months, block.FirstTrial, block.TrialCount))];
         }
 
@@ -46,11 +52,15 @@ internal sealed class LaneGrain(PlanCache plans) : Grain, ILaneGrain
         for (var b = 0; b < plan.Branches.Count; b++)
         {
             var branch = plan.Branches[b];
-            var samples = _buffers[b] = BranchSamples.Reuse(_buffers[b], block.FirstTrial, block.TrialCount);
+            var sums = _sums[b];
+            sums.Restart(block.FirstTrial);
             for (var f = 0; f < branch.Features.Count; f++)
             {
-                samples.AddFeature(f, byFeature[branch.Features[f].Id].Blocks[b]!);
+                sums.AddFeature(f, byFeature[branch.Features[f].Id].Blocks[b]!);
             }
+
+            var samples = _buffers[b] = BranchSamples.Reuse(_buffers[b], block.FirstTrial, block.TrialCount);
+            sums.CopyTo(samples);
 
             deliveries.Add(GrainFactory
                 .GetGrain<IBranchGrain>(GrainKeys.Branch(runId, b))
@@ -68,6 +78,7 @@ internal sealed class LaneGrain(PlanCache plans) : Grain, ILaneGrain
         _features.Clear();
         _cohorts.Clear();
         _buffers = [];
+        _sums = [];
         DeactivateOnIdle();
     }
 }

@@ -129,11 +129,14 @@ public class FeatureSimulatorTests
             var blocks = featureIds.ToDictionary(id => id, id => simulators[id].Simulate(first, count, demand));
             for (var b = 0; b < plan.Branches.Count; b++)
             {
-                var features = plan.Branches[b].Features;
-                for (var f = 0; f < features.Count; f++)
+                var branch = plan.Branches[b];
+                var sums = new BlockSums(branch.Features.Count, branch.Cohorts.Count, branch.CostLines.Count, plan.Months, first, count);
+                for (var f = 0; f < branch.Features.Count; f++)
                 {
-                    samples[b].AddFeature(f, blocks[features[f].Id][b]!);
+                    sums.AddFeature(f, blocks[branch.Features[f].Id][b]!);
                 }
+
+                sums.CopyTo(samples[b]);
             }
         }
 
