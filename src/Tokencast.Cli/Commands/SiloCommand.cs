@@ -27,8 +27,8 @@ internal static class SiloCommand
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port for clients.", DefaultValueFactory = _ => 30000 };
         var advertise = new Option<string>("--advertise")
         {
-            Description = "Address other silos and clients reach this silo at (default 127.0.0.1); "
-                + "any other address also makes the silo listen on every interface.",
+            Description = "Address other silos and clients reach this silo at (default 127.0.0.1), or auto for the "
+                + "host's first IPv4 address that is not loopback; any address but loopback makes the silo listen on every interface.",
             DefaultValueFactory = _ => "127.0.0.1",
         };
         var clusterId = new Option<string>("--cluster-id") { Description = "Cluster id.", DefaultValueFactory = _ => ClusterNames.DefaultClusterId };
@@ -123,9 +123,10 @@ internal static class SiloCommand
                 null, null, "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture), "must differ from --silo-port"));
         }
 
-        if (!IPAddress.TryParse(advertise, out var address))
+        IPAddress? address = null;
+        if (advertise != "auto" && !IPAddress.TryParse(advertise, out address))
         {
-            problems.Add(new InputProblem(null, null, "--advertise", advertise, "is not an IP address"));
+            problems.Add(new InputProblem(null, null, "--advertise", advertise, "give an IP address or auto"));
         }
 
         if (problems.Count > 0)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +21,8 @@ public static class ClusterSilo
 
     /// <summary>
     /// Builds the silo host; start it with <c>StartAsync</c> or <c>RunAsync</c>. It listens on every
-    /// interface when it advertises an address other than loopback, as in a container.
+    /// interface when it advertises an address other than loopback, as in a container; with no address
+    /// it advertises the host's first IPv4 address that is not loopback.
     /// </summary>
     public static IHost Build(SiloSettings settings, Action<ILoggingBuilder>? logging = null, Action<RunOptions>? runOptions = null)
     {
@@ -29,17 +31,20 @@ public static class ClusterSilo
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
-        var advertised = settings.AdvertisedAddress ?? IPAddress.Loopback;
-        builder.UseOrleans(silo => silo
+        builder.UseOrleans(silo => ConfigureEndpoints(silo, settings)
             .Configure<ClusterOptions>(options =>
             {
                 options.ClusterId = settings.ClusterId;
                 options.ServiceId = settings.ServiceId;
             })
-            .ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised))
             .UseTokencastPostgres(settings.ConnectionString)
             .AddTokencastGrains(runOptions)
             .Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Membership")));
         return builder.Build();
     }
+
+    private static ISiloBuilder ConfigureEndpoints(ISiloBuilder silo, SiloSettings settings) =>
+        settings.AdvertisedAddress is { } address
+            ? silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address))
+            : silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
 }
