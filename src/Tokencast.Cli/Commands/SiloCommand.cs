@@ -87,7 +87,7 @@ internal static class SiloCommand
         return CommandRunner.Success;
     }
 
-    private static SiloSettings Settings(
+    internal static SiloSettings Settings(
         string? connectionString, int siloPort, int gatewayPort, string advertise, string clusterId, string serviceId)
     {
         var problems = new List<InputProblem>();

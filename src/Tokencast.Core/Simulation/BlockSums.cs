@@ -5,8 +5,8 @@ namespace Tokencast.Core.Simulation;
 /// <summary>
 /// Sums the features of one branch for a range of trials, trial by trial: each feature's total into the
 /// branch total, its cells into the cohorts and its cost lines into theirs. Features must be added in the
-/// branch's feature order; the sums then run in the same order as a trial simulated in one piece, so the
-/// result is the same to the last bit.
+/// branch's feature order. The sums then run in the same order as in a trial simulated in one piece,
+/// which makes the result the same to the last bit.
 /// </summary>
 public sealed class BlockSums
 {

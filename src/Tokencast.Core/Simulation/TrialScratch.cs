@@ -49,7 +49,7 @@ internal sealed class TrialScratch
         Array.Clear(_tasks);
     }
 
-    /// <summary>Clears what simulating one feature writes, for a scratch that only ever holds that feature.</summary>
+    /// <summary>Clears what simulating one feature writes, for a scratch that only ever has that feature in it.</summary>
     public void ClearFeature(int feature)
     {
         Array.Clear(_total);
@@ -152,7 +152,7 @@ internal sealed class TrialScratch
         }
     }
 
-    /// <summary>Copies the one feature this scratch holds into the row of <paramref name="slot"/> in <paramref name="block"/>.</summary>
+    /// <summary>Copies the one feature in this scratch into the row of <paramref name="slot"/> in <paramref name="block"/>.</summary>
     public void CopyTo(FeatureBlock block, int feature, int slot)
     {
         var row = block.Trial(slot);

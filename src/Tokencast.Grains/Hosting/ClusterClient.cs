@@ -15,7 +15,7 @@ public sealed class ClusterClient : IAsyncDisposable
     /// <summary>Grain factory of the connection.</summary>
     public IGrainFactory Grains => _host.Services.GetRequiredService<IClusterClient>();
 
-    /// <summary>Connects to the cluster and returns once a gateway answers.</summary>
+    /// <summary>Connects to the cluster and returns once it is connected to a gateway.</summary>
     public static async Task<ClusterClient> ConnectAsync(
         string connectionString,
         string clusterId,

@@ -20,9 +20,9 @@ public static class ClusterSilo
     public const string EnvironmentPrefix = "TOKENCAST_";
 
     /// <summary>
-    /// Builds the silo host; start it with <c>StartAsync</c> or <c>RunAsync</c>. It listens on every
-    /// interface when it advertises an address other than loopback, as in a container; with no address
-    /// it advertises the host's first IPv4 address that is not loopback.
+    /// Builds the silo host; start it with <c>StartAsync</c> or <c>RunAsync</c>. A silo that advertises an
+    /// address other than loopback listens on every interface, as in a container. With no address, it
+    /// advertises the host's first IPv4 address that is not loopback.
     /// </summary>
     public static IHost Build(SiloSettings settings, Action<ILoggingBuilder>? logging = null, Action<RunOptions>? runOptions = null)
     {

@@ -11,7 +11,7 @@ namespace Tokencast.Grains.Hosting;
 /// <summary>
 /// One or more silos in this process on loopback ports, with in-memory state and reminders: the default
 /// when no cluster is configured. Several silos let placement and failure be tried on one machine; the
-/// first silo holds the membership table, so it must stay up.
+/// first silo keeps the membership table, so it must stay up.
 /// </summary>
 public sealed class EmbeddedCluster : IAsyncDisposable
 {

@@ -3,7 +3,7 @@ namespace Tokencast.Grains.Runs;
 /// <summary>Names the silos and clients agree on.</summary>
 public static class ClusterNames
 {
-    /// <summary>The grain storage provider that holds runs.</summary>
+    /// <summary>The grain storage provider that keeps runs.</summary>
     public const string Storage = "tokencast";
 
     /// <summary>Cluster id used when none is given.</summary>

@@ -19,7 +19,7 @@ internal sealed class CohortGrain(PlanCache plans) : Grain, ICohortGrain
         ArgumentNullException.ThrowIfNull(block);
         _simulator ??= new CohortSimulator(plans.Get(definition), GrainKeys.Split(this.GetPrimaryKeyString()).Tail, definition.EngineOptions());
 
-        // As for feature grains: the lane is done with the last result before it asks again.
+        // As for feature grains: the lane is done with the last result before it calls again.
         var blocks = _simulator.Simulate(block.FirstTrial, block.TrialCount, _last is { } last ? last.Blocks : null);
         _last = new CohortResult([.. blocks]);
         return Task.FromResult(_last);

@@ -39,7 +39,7 @@ internal sealed class LaneGrain(PlanCache plans) : Grain, ILaneGrain
             .Simulate(definition, block, demand)));
         var byFeature = featureIds.Zip(results).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal);
 
-        // The aggregators copy a block in before they answer, so the buffers of the last block are free.
+        // An aggregator copies a block in before its call returns, so the buffers of the last block are free.
         if (_buffers.Length != plan.Branches.Count || _sums[0].TrialCount != block.TrialCount)
         {
             _buffers = [.. plan.Branches.Select(branch => new BranchSamples(

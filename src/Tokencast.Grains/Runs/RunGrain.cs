@@ -274,7 +274,7 @@ internal sealed partial class RunGrain(
                     LogBlockFailed(logger, exception, _runId, -1, attempt);
                     if (attempt >= 3)
                     {
-                        // An aggregator that cannot answer holds nothing the run can count on.
+                        // The blocks of an aggregator that cannot be reached are counted as lost.
                         return [];
                     }
 

@@ -128,6 +128,25 @@ public sealed class ForecastCommandTests(ExampleForecastRuns example)
         Assert.False(Directory.Exists(directory));
     }
 
+    [Theory]
+    [InlineData(0, null, null, "error: --silos: silos must be between 1 and 16 (value: 0)")]
+    [InlineData(17, null, null, "error: --silos: silos must be between 1 and 16 (value: 17)")]
+    [InlineData(1, 0, null, "error: --block-size: the block size must be between 1 and 8,192 trials (value: 0)")]
+    [InlineData(1, 8193, null, "error: --block-size: the block size must be between 1 and 8,192 trials (value: 8193)")]
+    [InlineData(1, null, " ", "error: --cluster: is empty; give a PostgreSQL connection string (value:  )")]
+    public void Forecast_BadClusterOption_ExitsOneWithMessage(int silos, int? blockSize, string? cluster, string expected)
+    {
+        var directory = Path.Combine(_folder, "out");
+        var settings = new ForecastSettings(
+            WriteScenario(SmallScenario), [], Trials: 10, OutputDirectory: directory, Silos: silos, BlockSize: blockSize, Cluster: cluster);
+
+        var exitCode = ForecastCommand.Run(settings, _output, _error);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(expected, _error.ToString().TrimEnd());
+        Assert.False(Directory.Exists(directory));
+    }
+
     [Fact]
     public void Forecast_ZeroTrials_ExitsOneWithMessage()
     {
