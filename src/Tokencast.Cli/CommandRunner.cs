@@ -10,6 +10,8 @@ internal static class CommandRunner
 {
     public const int Success = 0;
     public const int InvalidInput = 1;
+    public const int Failed = 2;
+    public const int Interrupted = 130;
 
     public static int Run(Func<int> body, TextWriter? error = null)
     {

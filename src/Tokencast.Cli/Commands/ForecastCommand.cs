@@ -110,7 +110,26 @@ internal static class ForecastCommand
                 ForecastEngine.CheckSampleSize(ScenarioInputs.Compile(definition.Scenario, definition.Branches), definition.Trials);
                 var directory = PrepareOutputDirectory(settings);
                 var watch = Stopwatch.StartNew();
-                var result = RunOnCluster(settings, definition, showProgress).GetAwaiter().GetResult();
+                ForecastResult result;
+                try
+                {
+                    result = RunOnCluster(settings, definition, showProgress).GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException)
+                {
+                    error.WriteLine("error: the forecast was cancelled; no output was written");
+                    return CommandRunner.Interrupted;
+                }
+                catch (Exception exception) when (exception is OrleansException or TimeoutException or InvalidOperationException
+                    or Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
+                {
+                    error.WriteLine(settings.Cluster is null
+                        ? $"error: the forecast failed on the silos in this process: {exception.Message}"
+                        : $"error: the forecast failed on cluster {settings.ClusterId}: {exception.Message}; check --cluster, "
+                            + "--cluster-id and that the database and at least one silo are running");
+                    return CommandRunner.Failed;
+                }
+
                 watch.Stop();
 
                 var console = ConsoleFactory.Plain(output);

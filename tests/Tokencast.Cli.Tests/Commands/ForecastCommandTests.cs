@@ -148,6 +148,26 @@ public sealed class ForecastCommandTests(ExampleForecastRuns example)
     }
 
     [Fact]
+    public void Forecast_ClusterDatabaseUnreachable_ExitsTwoWithMessage()
+    {
+        // A port just released by a listener has nothing listening on it.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var settings = new ForecastSettings(
+            WriteScenario(SmallScenario), [], Trials: 10, OutputDirectory: Path.Combine(_folder, "out"),
+            Cluster: $"Host=127.0.0.1;Port={port};Username=tokencast;Database=tokencast;Timeout=5");
+
+        var exitCode = ForecastCommand.Run(settings, _output, _error);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("error: the forecast failed on cluster tokencast: ", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("check --cluster", _error.ToString(), StringComparison.Ordinal);
+        AssertNoStackTrace(_error.ToString());
+    }
+
+    [Fact]
     public void Forecast_ZeroTrials_ExitsOneWithMessage()
     {
         var settings = new ForecastSettings(
