@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Tokencast.Core;
 using Tokencast.Core.Forecasting;
@@ -40,7 +42,7 @@ internal static class ForecastCommand
         var catalog = new Option<string?>("--catalog") { Description = "LiteLLM-format price catalog (JSON) to use instead of the scenario's or the bundled one." };
         var silos = new Option<int>("--silos")
         {
-            Description = "Silos to start in this process (default 1); the output does not depend on it.",
+            Description = $"Silos to start in this process, 1 to {MaxSilos}; the output does not depend on it.",
             DefaultValueFactory = _ => 1,
         };
         var blockSize = new Option<int?>("--block-size")
@@ -170,17 +172,27 @@ internal static class ForecastCommand
             {
                 await using var client = await ClusterClient.ConnectAsync(
                     connectionString, settings.ClusterId, settings.ServiceId, cancellationToken: interrupt.Token);
-                return await RunWithProgress(new ForecastRunner(client.Grains), definition, showProgress, interrupt.Token);
+                return await RunWithProgress(new ForecastRunner(client.Grains, RetryLogger()), definition, showProgress, interrupt.Token);
             }
 
             await using var cluster = await EmbeddedCluster.StartAsync(settings.Silos, cancellationToken: interrupt.Token);
-            return await RunWithProgress(new ForecastRunner(cluster.Grains), definition, showProgress, interrupt.Token);
+            return await RunWithProgress(new ForecastRunner(cluster.Grains, RetryLogger()), definition, showProgress, interrupt.Token);
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
         }
     }
+
+    /// <summary>Writes the runner's warnings (a call to the cluster failed and the run is resumed) to standard error.</summary>
+    private static Microsoft.Extensions.Logging.ILogger<ForecastRunner> RetryLogger() =>
+        Microsoft.Extensions.Logging.LoggerFactory
+            .Create(logging => logging
+                .AddSimpleConsole(options => options.SingleLine = true)
+                .AddFilter((_, level) => level >= Microsoft.Extensions.Logging.LogLevel.Warning)
+                .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
+                    options => options.LogToStandardErrorThreshold = Microsoft.Extensions.Logging.LogLevel.Trace))
+            .CreateLogger<ForecastRunner>();
 
     private static async Task<ForecastResult> RunWithProgress(
         ForecastRunner runner, RunDefinition definition, bool showProgress, CancellationToken cancellationToken)
@@ -260,9 +272,36 @@ internal static class ForecastCommand
                 $"the block size must be between 1 and {RunDefinition.MaxBlockSize:N0} trials"));
         }
 
-        if (settings.Cluster is { } cluster && string.IsNullOrWhiteSpace(cluster))
+        if (settings.Cluster is { } cluster)
         {
-            problems.Add(new InputProblem(null, null, "--cluster", cluster, "is empty; give a PostgreSQL connection string"));
+            if (string.IsNullOrWhiteSpace(cluster))
+            {
+                problems.Add(new InputProblem(null, null, "--cluster", cluster, "is empty; give a PostgreSQL connection string"));
+            }
+            else
+            {
+                try
+                {
+                    _ = new Npgsql.NpgsqlConnectionStringBuilder(cluster);
+                }
+                catch (ArgumentException exception)
+                {
+                    problems.Add(new InputProblem(null, null, "--cluster", null, $"is not a valid connection string: {exception.Message}"));
+                }
+            }
+
+            if (settings.Silos != 1)
+            {
+                problems.Add(new InputProblem(
+                    null, null, "--silos", settings.Silos.ToString(CultureInfo.InvariantCulture),
+                    "starts silos in this process, so it cannot be used with --cluster"));
+            }
+        }
+        else if (settings.ClusterId != ClusterNames.DefaultClusterId || settings.ServiceId != ClusterNames.DefaultServiceId)
+        {
+            problems.Add(new InputProblem(
+                null, null, settings.ClusterId != ClusterNames.DefaultClusterId ? "--cluster-id" : "--service-id", null,
+                "names a cluster to connect to, so it needs --cluster"));
         }
 
         if (problems.Count > 0)

@@ -83,7 +83,18 @@ internal static class SiloCommand
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Tokencast", LogLevel.Information)
             .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information));
-        await host.RunAsync(cancellationToken);
+        try
+        {
+            await host.RunAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is OrleansException or Npgsql.NpgsqlException or System.Net.Sockets.SocketException
+            or TimeoutException or InvalidOperationException)
+        {
+            await error.WriteLineAsync(
+                $"error: the silo stopped: {exception.Message}; check --postgres and that the database has the schema of deploy/sql/");
+            return CommandRunner.Failed;
+        }
+
         return CommandRunner.Success;
     }
 
@@ -123,6 +134,24 @@ internal static class SiloCommand
                 null, null, "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture), "must differ from --silo-port"));
         }
 
+        foreach (var (name, id) in new[] { ("--cluster-id", clusterId), ("--service-id", serviceId) })
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                problems.Add(new InputProblem(null, null, name, id, "is empty; give an id, the same on every silo and client"));
+            }
+        }
+
+        foreach (var (name, port) in new[] { ("--silo-port", siloPort), ("--gateway-port", gatewayPort) })
+        {
+            // A second silo on a port in use would declare the running one dead and take its place.
+            if (port is >= 1 and <= 65535 && !PortIsFree(port))
+            {
+                problems.Add(new InputProblem(
+                    null, null, name, port.ToString(CultureInfo.InvariantCulture), "is in use on this machine; choose a free port"));
+            }
+        }
+
         IPAddress? address = null;
         if (advertise != "auto" && !IPAddress.TryParse(advertise, out address))
         {
@@ -135,5 +164,19 @@ internal static class SiloCommand
         }
 
         return new SiloSettings(connectionString!, siloPort, gatewayPort, address, clusterId, serviceId);
+    }
+
+    private static bool PortIsFree(int port)
+    {
+        try
+        {
+            using var listener = new System.Net.Sockets.TcpListener(IPAddress.Any, port);
+            listener.Start();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 }

@@ -130,7 +130,6 @@ internal sealed partial class RunGrain(
 
     private async Task RunLoop(RunDefinition definition)
     {
-        var watch = Stopwatch.StartNew();
         try
         {
             await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), CancellationToken.None);
@@ -172,7 +171,15 @@ internal sealed partial class RunGrain(
                 .Select(b => GrainFactory.GetGrain<IBranchGrain>(GrainKeys.Branch(_runId, b)).Summarise(definition)));
             var result = new ForecastResult(plan.Name, plan.FirstMonth, plan.Months, definition.Trials, definition.Seed, forecasts);
             await Finish(RunState.Completed, result, [], null);
-            LogCompleted(logger, _runId, definition.Trials, branches, watch.Elapsed.TotalSeconds);
+            LogCompleted(logger, _runId, definition.Trials, branches, (DateTimeOffset.UtcNow - record.State.StartedAt).TotalSeconds);
+        }
+        catch (ActivationLostException)
+        {
+            // Another activation of this run took over (this one's directory entry was lost with a silo);
+            // it owns the run's state now, so this loop stops without writing anything.
+            LogAbandoned(logger, _runId);
+            _loop = null;
+            return;
         }
         catch (OperationCanceledException) when (_cancelRequested)
         {
@@ -189,10 +196,32 @@ internal sealed partial class RunGrain(
         }
         finally
         {
-            _loop = null;
-            await Cleanup(definition);
+            if (_loop is not null)
+            {
+                _loop = null;
+                await Cleanup(definition);
+            }
         }
     }
+
+    /// <summary>
+    /// Keeps the activation from being collected while its loop runs, and stops the loop when Orleans has
+    /// invalidated the activation.
+    /// </summary>
+    private void KeepActive()
+    {
+        try
+        {
+            DelayDeactivation(TimeSpan.FromMinutes(10));
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new ActivationLostException(exception);
+        }
+    }
+
+    /// <summary>The run grain's activation is no longer valid, so its loop must stop.</summary>
+    private sealed class ActivationLostException(Exception inner) : Exception("The run's activation is no longer valid.", inner);
 
     /// <summary>
     /// Hands the blocks to the lanes, a few per silo, each lane taking the next block when it is done. A
@@ -221,16 +250,6 @@ internal sealed partial class RunGrain(
                 try
                 {
                     await grain.SimulateBlock(definition, block);
-                    _blocksDone++;
-                    _trialsDone += block.TrialCount;
-                    DelayDeactivation(TimeSpan.FromMinutes(10));
-                    if (progress is null or { IsCompleted: true } && lastProgress.Elapsed >= _options.ProgressInterval)
-                    {
-                        lastProgress.Restart();
-                        progress = RefreshProgress(branches);
-                    }
-
-                    Changed();
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException and not InvalidInputException)
                 {
@@ -244,7 +263,19 @@ internal sealed partial class RunGrain(
                     // A lost silo fails calls at once until the cluster declares it dead, so wait before retrying.
                     await Task.Delay(Backoff(tries));
                     queue.Enqueue(block);
+                    continue;
                 }
+
+                _blocksDone++;
+                _trialsDone += block.TrialCount;
+                KeepActive();
+                if (progress is null or { IsCompleted: true } && lastProgress.Elapsed >= _options.ProgressInterval)
+                {
+                    lastProgress.Restart();
+                    progress = RefreshProgress(branches);
+                }
+
+                Changed();
             }
         }
 
@@ -402,6 +433,9 @@ internal sealed partial class RunGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: {Trials} trials x {Branches} branches in {Seconds:F1} s")]
     private static partial void LogCompleted(ILogger logger, string runId, int trials, int branches, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: this activation is no longer valid; its loop stops and the run goes on elsewhere")]
+    private static partial void LogAbandoned(ILogger logger, string runId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string runId);

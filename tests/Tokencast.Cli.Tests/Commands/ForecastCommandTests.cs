@@ -134,6 +134,8 @@ public sealed class ForecastCommandTests(ExampleForecastRuns example)
     [InlineData(1, 0, null, "error: --block-size: the block size must be between 1 and 8,192 trials (value: 0)")]
     [InlineData(1, 8193, null, "error: --block-size: the block size must be between 1 and 8,192 trials (value: 8193)")]
     [InlineData(1, null, " ", "error: --cluster: is empty; give a PostgreSQL connection string (value:  )")]
+    [InlineData(3, null, "Host=127.0.0.1", "error: --silos: starts silos in this process, so it cannot be used with --cluster (value: 3)")]
+    [InlineData(1, null, "garbage", "error: --cluster: is not a valid connection string: Format of the initialization string does not conform to specification starting at index 0.")]
     public void Forecast_BadClusterOption_ExitsOneWithMessage(int silos, int? blockSize, string? cluster, string expected)
     {
         var directory = Path.Combine(_folder, "out");
@@ -145,6 +147,18 @@ public sealed class ForecastCommandTests(ExampleForecastRuns example)
         Assert.Equal(1, exitCode);
         Assert.Equal(expected, _error.ToString().TrimEnd());
         Assert.False(Directory.Exists(directory));
+    }
+
+    [Fact]
+    public void Forecast_ClusterIdWithoutCluster_ExitsOneWithMessage()
+    {
+        var settings = new ForecastSettings(
+            WriteScenario(SmallScenario), [], Trials: 10, OutputDirectory: Path.Combine(_folder, "out"), ClusterId: "other");
+
+        var exitCode = ForecastCommand.Run(settings, _output, _error);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("error: --cluster-id: names a cluster to connect to, so it needs --cluster", _error.ToString().TrimEnd());
     }
 
     [Fact]

@@ -22,6 +22,26 @@ public class SiloCommandTests
         Assert.Contains(error.Problems, problem => problem.ToString().StartsWith(expected, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Settings_EmptyClusterId_ReportsIt()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => SiloCommand.Settings(Connection, 11111, 30000, "127.0.0.1", " ", "service"));
+
+        Assert.Contains(error.Problems, problem => problem.ToString() == "--cluster-id: is empty; give an id, the same on every silo and client (value:  )");
+    }
+
+    [Fact]
+    public void Settings_PortInUse_ReportsIt()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+
+        var error = Assert.Throws<InvalidInputException>(() => SiloCommand.Settings(Connection, port, 30000, "127.0.0.1", "c", "s"));
+
+        Assert.Contains(error.Problems, problem => problem.ToString() == $"--silo-port: is in use on this machine; choose a free port (value: {port})");
+    }
+
     [Theory]
     [InlineData("127.0.0.1", "127.0.0.1")]
     [InlineData("10.1.2.3", "10.1.2.3")]
