@@ -9,9 +9,9 @@ using Tokencast.Grains.Hosting;
 using Tokencast.Grains.Runs;
 
 // Forecasts the large reference scenario (40 features x 25 cohorts, 24 months, 3 branches) and prints
-// wall time per stage and the peak working set. With --engine core (the default) it runs the core
-// engine alone; with --engine grains it runs the same forecast through the grains on --silos silos in
-// this process, as `tokencast forecast` does.
+// wall time per stage and the peak working set. --engine core (the default) runs the core engine
+// alone. --engine grains runs the same forecast through the grains on --silos silos in this process,
+// as `tokencast forecast` does.
 // Usage: Tokencast.Benchmarks [TRIALS] [--engine core|grains] [--threads N] [--silos N] [--block-size N]
 var trials = args.Length > 0 && !args[0].StartsWith('-') ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var engine = Option("--engine") ?? "core";

@@ -1,9 +1,9 @@
 namespace Tokencast.Grains;
 
 /// <summary>
-/// One feature of a run in one lane, keyed "run/lane/feature": simulates the feature's token use and cost
-/// under its models, routing and agent loops, for the demand of every cohort in every branch, for the
-/// blocks of trials it is given.
+/// One feature of a run in one lane, keyed "run/lane/feature". For each block of trials it is given, it
+/// simulates the feature's token use and cost under its models, routing and agent loops, for the demand
+/// of every cohort in every branch.
 /// </summary>
 [Alias("tokencast.IFeatureGrain")]
 public interface IFeatureGrain : IGrainWithStringKey

@@ -9,7 +9,7 @@ namespace Tokencast.Grains.Runs;
 
 /// <summary>
 /// Keeps the per-trial sums of one branch of a run in memory as blocks arrive, and takes the bands over
-/// them. Nothing is persisted: if its silo is lost the run sees the missing blocks and simulates them
+/// them. Nothing is persisted. If its silo is lost, the run finds the missing blocks and simulates them
 /// again, which gives the same numbers.
 /// </summary>
 [SpreadPlacement]

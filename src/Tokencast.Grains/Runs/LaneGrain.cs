@@ -7,9 +7,9 @@ using Tokencast.Grains.Placement;
 namespace Tokencast.Grains.Runs;
 
 /// <summary>
-/// Simulates blocks of a run's trials: one call per cohort to the lane's cohort grains for the demand,
-/// then one call per feature to its feature grains for the cost, then the features of every trial summed
-/// in each branch's feature order, then each branch's block handed to its aggregator.
+/// Simulates blocks of a run's trials. For each block it calls the lane's cohort grains for the demand
+/// and its feature grains for the cost. It then sums the features of every trial in each branch's
+/// feature order and hands each branch's block to its aggregator.
 /// </summary>
 [SpreadPlacement]
 internal sealed class LaneGrain(PlanCache plans) : Grain, ILaneGrain

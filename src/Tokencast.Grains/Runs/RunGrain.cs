@@ -10,9 +10,9 @@ using Tokencast.Core.Forecasting;
 namespace Tokencast.Grains.Runs;
 
 /// <summary>
-/// Orchestrates a run: splits its trials into blocks, keeps a few lanes per silo busy with them, checks
-/// that every branch aggregator holds every block (simulating again any block lost with a silo), then
-/// collects the branch forecasts and stores them with the run's definition.
+/// Orchestrates a run. It splits the trials into blocks and keeps a few lanes per silo busy with them.
+/// It then checks that every branch aggregator has every block, and simulates again any block lost with
+/// a silo. Last, it collects the branch forecasts and stores them with the run's definition.
 /// </summary>
 /// <remarks>
 /// The grain is reentrant so that status calls are answered while the run's loop awaits its lanes; all
@@ -175,8 +175,8 @@ internal sealed partial class RunGrain(
         }
         catch (ActivationLostException)
         {
-            // Another activation of this run took over (this one's directory entry was lost with a silo);
-            // it owns the run's state now, so this loop stops without writing anything.
+            // This activation's directory entry was lost with a silo, and another activation owns the run's
+            // state now. This loop therefore stops without writing anything.
             LogAbandoned(logger, _runId);
             _loop = null;
             return;

@@ -7,7 +7,7 @@ public sealed class RunOptions
     public int LanesPerSilo { get; set; } = 2;
 
     /// <summary>
-    /// Times one block may fail (a lost silo, a timeout) before the run fails; the waits between attempts
+    /// Times one block may fail (a lost silo, a timeout) before the run fails. The waits between attempts
     /// grow from 1 to 8 s, so the default gives a lost silo about 40 s to be declared dead.
     /// </summary>
     public int MaxAttemptsPerBlock { get; set; } = 8;

@@ -48,9 +48,17 @@ public class SiloCommandTests
     [InlineData("auto", null)]
     public void Settings_GoodOptions_AdvertiseTheAddressGiven(string advertise, string? expected)
     {
-        var settings = SiloCommand.Settings(Connection, 11111, 30000, advertise, "cluster", "service");
+        var settings = SiloCommand.Settings(Connection, FreePort(), FreePort(), advertise, "cluster", "service");
 
         Assert.Equal(expected, settings.AdvertisedAddress?.ToString());
         Assert.Equal(("cluster", "service"), (settings.ClusterId, settings.ServiceId));
+    }
+
+    /// <summary>Returns a port that nothing listens on, since the settings reject ports in use.</summary>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
