@@ -1,0 +1,41 @@
+// Number and date formats shared by the page. Months arrive as "yyyy-MM-dd" (first day, UTC).
+
+const compactUsd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
+const wholeUsd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 2 });
+const shortMonth = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Parses "yyyy-MM-dd" or "yyyy-MM" as the first instant of that month in UTC. */
+export function parseMonth(text) {
+  const [year, month] = text.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, 1));
+}
+
+/** Returns the `count` months from `first` ("yyyy-MM-dd") on, as dates. */
+export function monthRange(first, months) {
+  const start = parseMonth(first);
+  return Array.from({ length: months }, (_, i) => new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 1)));
+}
+
+export const formatCompactUsd = (value) => compactUsd.format(value);
+export const formatWholeUsd = (value) => wholeUsd.format(value);
+export const formatCount = (value) => count.format(value);
+export const formatPercent = (value) => percent.format(value);
+export const formatMonth = (date) => shortMonth.format(date);
+export const formatDateTime = (text) => dateTime.format(new Date(text));
+
+/** Formats a cost per task: small amounts keep four significant digits ($0.0008622). */
+export function formatTaskUsd(value) {
+  if (value === null || value === undefined || Number.isNaN(value)) {
+    return '–';
+  }
+  const digits = value >= 1 ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumSignificantDigits: 4 };
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', ...digits }).format(value);
+}

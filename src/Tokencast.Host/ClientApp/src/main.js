@@ -1,0 +1,116 @@
+// Starts the page: asks for a key when it has none, then loads the runs and the examples.
+import './styles.css';
+import { getJson, whenUnauthorized } from './api.js';
+import { formatCount, formatDateTime } from './format.js';
+import { readKey, storeKey, takeKeyFromFragment } from './key.js';
+import { createFeed } from './live.js';
+import { showError } from './problems.js';
+import { createRunView } from './runView.js';
+import { setUpStartForm } from './startForm.js';
+
+const picker = document.getElementById('run-picker');
+const connectionState = document.getElementById('connection-state');
+
+const feed = createFeed({
+  progress: (status) => view.progress(status),
+  converged: (event) => view.converged(event),
+  finished: (status) => view.finished(status),
+  reconnected: () => view.reconnected().catch((error) => showError(runError(), error)),
+  unauthorized: () => askForKey('The live feed rejected the key (HTTP 401). Enter a valid key.'),
+  connection: (text) => (connectionState.textContent = text),
+});
+const view = createRunView(feed, updateRunOption);
+
+whenUnauthorized((error) => askForKey(`The API rejected the key (HTTP ${error.status}). Enter a valid key.`));
+
+document.getElementById('key-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = document.getElementById('key-input');
+  storeKey(input.value.trim());
+  input.value = '';
+  open();
+});
+picker.addEventListener('change', () => view.select(picker.value).catch((error) => showError(runError(), error)));
+document.getElementById('refresh-runs').addEventListener('click', () => loadRuns().catch(() => {}));
+
+takeKeyFromFragment();
+if (readKey()) {
+  open();
+} else {
+  askForKey('');
+}
+
+function askForKey(message) {
+  document.getElementById('app').hidden = true;
+  document.getElementById('picker').hidden = true;
+  document.getElementById('key-section').hidden = false;
+  document.getElementById('key-message').textContent = message;
+  document.getElementById('key-input').focus();
+}
+
+async function open() {
+  let runs;
+  let examples;
+  try {
+    [runs, examples] = await Promise.all([getJson('/api/runs'), getJson('/api/examples')]);
+  } catch (error) {
+    if (error.status !== 401) {
+      showStartupError(error);
+    }
+    return;
+  }
+
+  document.getElementById('key-section').hidden = true;
+  document.getElementById('app').hidden = false;
+  document.getElementById('picker').hidden = false;
+
+  fillRunPicker(runs);
+  setUpStartForm(examples, started);
+  document.getElementById('start-panel').open = runs.length === 0;
+  if (runs.length > 0 && !view.currentRunId()) {
+    picker.value = runs[0].runId;
+    await view.select(runs[0].runId);
+  }
+}
+
+async function started(status) {
+  await loadRuns();
+  picker.value = status.runId;
+  document.getElementById('start-panel').open = false;
+  await view.select(status.runId);
+}
+
+async function loadRuns() {
+  fillRunPicker(await getJson('/api/runs'));
+}
+
+function fillRunPicker(runs) {
+  const chosen = view.currentRunId() ?? '';
+  const options = runs.map((run) => {
+    const option = new Option(runLabel(run), run.runId);
+    option.dataset.startedAt = run.startedAt ?? '';
+    return option;
+  });
+  picker.replaceChildren(new Option(runs.length ? 'Choose a run' : 'No runs yet', ''), ...options);
+  picker.value = chosen;
+}
+
+function updateRunOption(status) {
+  const option = [...picker.options].find((o) => o.value === status.runId);
+  if (option) {
+    option.textContent = runLabel({ ...status, startedAt: option.dataset.startedAt });
+  }
+}
+
+function runLabel(run) {
+  const started = run.startedAt ? ` · ${formatDateTime(run.startedAt)}` : '';
+  return `${run.scenario} · ${run.state} · ${formatCount(run.trialsDone)} of ${formatCount(run.trials)} trials${started}`;
+}
+
+function showStartupError(error) {
+  document.getElementById('key-section').hidden = true;
+  document.getElementById('app').hidden = false;
+  showError(document.getElementById('start-result'), error);
+}
+
+const runError = () => document.getElementById('run-error');
