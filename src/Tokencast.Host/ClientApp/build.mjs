@@ -1,7 +1,7 @@
-// Bundles the page into dist/: index.html, assets/app-HASH.js and assets/app-HASH.css.
+// Bundles the page into dist/: index.html, favicon.svg, assets/app-HASH.js and assets/app-HASH.css.
 // The content hash in the asset names lets the host cache them for a year; index.html names them.
 import { build } from 'esbuild';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,3 +36,4 @@ const page = template
 
 await mkdir(dist, { recursive: true });
 await writeFile(path.join(dist, 'index.html'), page);
+await copyFile(path.join(root, 'src/favicon.svg'), path.join(dist, 'favicon.svg'));

@@ -3,7 +3,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { select } from 'd3-selection';
 import { area, curveMonotoneX, line } from 'd3-shape';
-import { formatCompactUsd, formatMonth, formatWholeUsd, parseMonth } from './format.js';
+import { formatAxisMonth, formatCompactUsd, formatMonth, formatWholeUsd, parseMonth } from './format.js';
 
 const width = 640;
 const height = 300;
@@ -37,7 +37,7 @@ export function createFanChart(parent, branch, months, budgets) {
 
   // Twelve labels fit the width; longer horizons label every second, third, ... month.
   const step = Math.ceil(months.length / 12);
-  xAxis.call(axisBottom(x).tickValues(months.filter((_, i) => i % step === 0)).tickFormat(formatMonth));
+  xAxis.call(axisBottom(x).tickValues(months.filter((_, i) => i % step === 0)).tickFormat(formatAxisMonth));
 
   const budgetPoints = months.map((month, i) => ({ month, usd: budgets?.[i] ?? null }));
   const budgetLine = line()

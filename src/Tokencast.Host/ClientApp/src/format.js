@@ -10,6 +10,7 @@ const wholeUsd = new Intl.NumberFormat('en-US', { style: 'currency', currency: '
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 2 });
 const shortMonth = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const monthName = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' });
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Parses "yyyy-MM-dd" or "yyyy-MM" as the first instant of that month in UTC. */
@@ -29,6 +30,11 @@ export const formatWholeUsd = (value) => wholeUsd.format(value);
 export const formatCount = (value) => count.format(value);
 export const formatPercent = (value) => percent.format(value);
 export const formatMonth = (date) => shortMonth.format(date);
+
+/** Formats an axis label: the month's name, with the year on the first label and on each January. */
+export function formatAxisMonth(date, index) {
+  return index === 0 || date.getUTCMonth() === 0 ? shortMonth.format(date) : monthName.format(date);
+}
 export const formatDateTime = (text) => dateTime.format(new Date(text));
 
 /** Formats a cost per task: small amounts keep four significant digits ($0.0008622). */

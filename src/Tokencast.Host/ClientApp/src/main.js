@@ -33,6 +33,13 @@ document.getElementById('key-form').addEventListener('submit', (event) => {
 picker.addEventListener('change', () => view.select(picker.value).catch((error) => showError(runError(), error)));
 document.getElementById('refresh-runs').addEventListener('click', () => loadRuns().catch(() => {}));
 
+// A link with #key=... opened in a tab that shows the page already changes only the fragment.
+window.addEventListener('hashchange', () => {
+  if (takeKeyFromFragment()) {
+    open();
+  }
+});
+
 takeKeyFromFragment();
 if (readKey()) {
   open();

@@ -161,7 +161,7 @@ function horizonText(band) {
 function assumptionTable(assumptions) {
   if (assumptions.length === 0) {
     const note = document.createElement('p');
-    note.className = 'hint';
+    note.className = 'hint no-assumptions';
     note.textContent = 'Assumptions: as in the base scenario.';
     return note;
   }
