@@ -3,7 +3,7 @@ using Tokencast.Core.Forecasting;
 namespace Tokencast.Grains;
 
 /// <summary>
-/// Decides whether a run's partial bands are precise enough: every reported percentile (P5, P10, P50, P90
+/// Decides whether a run's partial bands are precise enough. Every reported percentile (P5, P10, P50, P90
 /// and P95) of every branch, in every month and over the horizon, must have a standard error of at most
 /// the tolerance times its absolute value. The mean is not checked.
 /// </summary>
@@ -14,13 +14,16 @@ public static class Convergence
     /// percentile of 0 with an error of 0 meets any tolerance. A NaN error, which a band over one trial has,
     /// never does, and neither does an empty list.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The tolerance is negative or not a finite number.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The tolerance is negative or not a finite number.
+    /// </exception>
     public static bool IsConverged(IReadOnlyList<BranchProgress> branches, double tolerance)
     {
         ArgumentNullException.ThrowIfNull(branches);
         if (!double.IsFinite(tolerance) || tolerance < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "The tolerance must be 0 or more.");
+            throw new ArgumentOutOfRangeException(
+                nameof(tolerance), tolerance, "The tolerance must be a finite number, 0 or more.");
         }
 
         if (branches.Count == 0)

@@ -6,6 +6,6 @@ public static class RunIndex
     /// <summary>The key of the one index grain of a service.</summary>
     public const string Key = "runs";
 
-    /// <summary>Entries the index keeps; beyond it the oldest finished runs are dropped first.</summary>
+    /// <summary>Maximum entries the index keeps. Beyond it, the oldest finished runs go first.</summary>
     public const int MaxEntries = 1000;
 }

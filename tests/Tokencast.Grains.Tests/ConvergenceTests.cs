@@ -16,7 +16,8 @@ public class ConvergenceTests
     [InlineData(100, double.NaN, 0.9, false)]
     [InlineData(100, 0, 0, true)]
     [InlineData(100, 1, 0, false)]
-    public void IsConverged_OneBand_ComparesErrorWithTolerance(double value, double error, double tolerance, bool expected)
+    public void IsConverged_OneBand_ComparesErrorWithTolerance(
+        double value, double error, double tolerance, bool expected)
     {
         var branches = new[] { Branch("base", Flat(value, error)) };
 
@@ -115,18 +116,23 @@ public class ConvergenceTests
 
     /// <summary>Returns a band whose percentiles and mean all have the same value and error.</summary>
     private static Band Flat(double value, double error) =>
-        new(value, value, value, value, value, value, new BandErrors(error, error, error, error, error, error));
+        new(value, value, value, value, value, value,
+            new BandErrors(error, error, error, error, error, error));
 
-    /// <summary>Returns a band of value 100 and error 1, but error 3 on one percentile (0 = P5 ... 4 = P95).</summary>
+    /// <summary>Returns a band of value 100 and error 1, but error 3 on one percentile (0 = P5, 4 = P95).</summary>
     private static Band OneWide(int percentile)
     {
         var errors = new double[5];
         Array.Fill(errors, 1);
         errors[percentile] = 3;
-        return new Band(100, 100, 100, 100, 100, 100, new BandErrors(errors[0], errors[1], errors[2], errors[3], errors[4], 1));
+        var standardErrors = new BandErrors(errors[0], errors[1], errors[2], errors[3], errors[4], 1);
+        return new Band(100, 100, 100, 100, 100, 100, standardErrors);
     }
 
-    /// <summary>Returns a branch whose horizon band is <paramref name="horizon"/>, with one month per band in <paramref name="months"/>.</summary>
-    private static BranchProgress Branch(string name, Band horizon, params Band[] months) =>
-        new(name, 100, [.. months.Select((band, m) => new MonthBand(new DateOnly(2027, 1, 1).AddMonths(m), band))], horizon);
+    /// <summary>Returns a branch with a horizon band and one month per band of <paramref name="months"/>.</summary>
+    private static BranchProgress Branch(string name, Band horizon, params Band[] months)
+    {
+        var monthly = months.Select((band, m) => new MonthBand(new DateOnly(2027, 1, 1).AddMonths(m), band));
+        return new BranchProgress(name, 100, [.. monthly], horizon);
+    }
 }

@@ -7,7 +7,8 @@ namespace Tokencast.Grains.Tests;
 /// Tests of the run index on one shared silo. Each test uses an index grain of its own key, so tests do
 /// not see each other's runs.
 /// </summary>
-public class RunIndexGrainTests(RunIndexGrainTests.SiloFixture silo) : IClassFixture<RunIndexGrainTests.SiloFixture>
+public class RunIndexGrainTests(RunIndexGrainTests.SiloFixture silo)
+    : IClassFixture<RunIndexGrainTests.SiloFixture>
 {
     private static readonly DateTimeOffset Start = new(2027, 1, 4, 9, 0, 0, TimeSpan.Zero);
 
@@ -127,7 +128,8 @@ public class RunIndexGrainTests(RunIndexGrainTests.SiloFixture silo) : IClassFix
     {
         var index = Index();
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => index.Finished("a", RunState.Running, null));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => index.Finished("a", RunState.Running, null));
     }
 
     [Fact]
@@ -149,10 +151,12 @@ public class RunIndexGrainTests(RunIndexGrainTests.SiloFixture silo) : IClassFix
         Assert.Contains("done-1", ids);
     }
 
-    private IRunIndexGrain Index() => silo.Cluster.Client.GetGrain<IRunIndexGrain>(Guid.NewGuid().ToString("N"));
+    private IRunIndexGrain Index() =>
+        silo.Cluster.Client.GetGrain<IRunIndexGrain>(Guid.NewGuid().ToString("N"));
 
     private static RunEntry Entry(string runId, int minutesAfterStart) =>
-        new(runId, "assistant-platform", ImmutableArray.Create("base"), 1000, 7, Start.AddMinutes(minutesAfterStart), RunState.Running, null);
+        new(runId, "assistant-platform", ImmutableArray.Create("base"), 1000, 7,
+            Start.AddMinutes(minutesAfterStart), RunState.Running, null);
 
     /// <summary>One in-process silo shared by the tests of this class.</summary>
     public sealed class SiloFixture : IAsyncLifetime

@@ -86,14 +86,17 @@ internal sealed class BranchGrain(PlanCache plans, PoolCache pools) : Grain, IBr
         if (_samples is null || held < trials)
         {
             throw new InvalidOperationException(
-                $"The aggregator holds the first {held} of the {trials} trials to summarise; the run must send the missing blocks first.");
+                $"The aggregator has the first {held} of the {trials} trials to summarise. "
+                + "The run must send the missing blocks first.");
         }
 
         var plan = plans.Get(definition);
         var branch = plan.Branches[BranchIndex];
         var options = definition.EngineOptions();
         var samples = trials == _samples.TrialCount ? _samples : FirstTrials(_samples, trials);
-        return Task.FromResult(BandSummary.Summarise(plan, branch, pools.ForBranch(branch, options), samples, definition.Seed));
+        var branchPools = pools.ForBranch(branch, options);
+        var forecast = BandSummary.Summarise(plan, branch, branchPools, samples, definition.Seed);
+        return Task.FromResult(forecast);
     }
 
     public Task Release()
@@ -127,7 +130,8 @@ internal sealed class BranchGrain(PlanCache plans, PoolCache pools) : Grain, IBr
     /// </summary>
     private static BranchSamples FirstTrials(BranchSamples samples, int trials)
     {
-        var first = new BranchSamples(samples.Features, samples.Cohorts, samples.CostLines, samples.Months, 0, trials);
+        var first = new BranchSamples(
+            samples.Features, samples.Cohorts, samples.CostLines, samples.Months, firstTrial: 0, trials);
         for (var series = 0; series < samples.SeriesCount; series++)
         {
             for (var month = 0; month < samples.Months; month++)

@@ -21,9 +21,9 @@ namespace Tokencast.Grains.Runs;
 /// silo was lost while the run was going on.
 /// <para>
 /// With a tolerance, every refresh of the partial bands checks <see cref="Convergence.IsConverged"/>, and
-/// the first time it holds the trials done are stored. A run that stops when converged hands out no more
-/// blocks, lets the blocks in flight finish, and completes with the longest run of blocks from block 0
-/// that every branch holds.
+/// the first time the bands meet the tolerance the trials done are stored. A run that stops when
+/// converged hands out no more blocks, lets the blocks in flight finish, and completes with the longest
+/// run of blocks from block 0 that every branch has.
 /// </para>
 /// </remarks>
 [Reentrant]
@@ -66,8 +66,8 @@ internal sealed partial class RunGrain(
         if (definition.Tolerance is not (0 or (> 0 and < 1)))
         {
             throw new ArgumentException(
-                $"The tolerance {definition.Tolerance} is invalid: use 0 for no convergence check, or a relative "
-                + "standard error above 0 and below 1, such as 0.01.", nameof(definition));
+                $"The tolerance {definition.Tolerance} is invalid. Use 0 for no convergence check, or a "
+                + "relative standard error above 0 and below 1, such as 0.01.", nameof(definition));
         }
 
         var state = record.State;
@@ -184,7 +184,7 @@ internal sealed partial class RunGrain(
                         break;
                     }
 
-                    // Block 0 was lost with a silo, so no trials can be kept yet: the run goes on and stops
+                    // Block 0 was lost with a silo, so no trials can be kept yet. The run goes on and stops
                     // at the next refresh of bands that still meet the tolerance.
                     _stopping = false;
                 }
@@ -205,10 +205,13 @@ internal sealed partial class RunGrain(
             }
 
             var forecasts = await Task.WhenAll(Enumerable.Range(0, branches)
-                .Select(b => GrainFactory.GetGrain<IBranchGrain>(GrainKeys.Branch(_runId, b)).Summarise(definition, trialsKept)));
-            var result = new ForecastResult(plan.Name, plan.FirstMonth, plan.Months, trialsKept, definition.Seed, forecasts);
+                .Select(b => GrainFactory.GetGrain<IBranchGrain>(GrainKeys.Branch(_runId, b))
+                    .Summarise(definition, trialsKept)));
+            var result = new ForecastResult(
+                plan.Name, plan.FirstMonth, plan.Months, trialsKept, definition.Seed, forecasts);
             await Finish(RunState.Completed, result, [], null);
-            LogCompleted(logger, _runId, trialsKept, branches, (DateTimeOffset.UtcNow - record.State.StartedAt).TotalSeconds);
+            var seconds = (DateTimeOffset.UtcNow - record.State.StartedAt).TotalSeconds;
+            LogCompleted(logger, _runId, trialsKept, branches, seconds);
         }
         catch (ActivationLostException)
         {
@@ -387,7 +390,7 @@ internal sealed partial class RunGrain(
 
     /// <summary>
     /// Checks the partial bands against the run's tolerance. The first time they meet it, stores the trials
-    /// done in every branch; each time, lets a run that stops when converged stop.
+    /// done in every branch. Each time they meet it, a run that stops when converged stops handing out blocks.
     /// </summary>
     private async Task CheckConvergence(RunDefinition definition)
     {
@@ -445,7 +448,7 @@ internal sealed partial class RunGrain(
         await record.WriteStateAsync();
 
         // The index is updated before watchers learn of the change, so that a watcher who sees the run
-        // finished and then lists the runs sees it finished there too.
+        // finished and then lists the runs finds it finished there too.
         await UpdateIndex(state, current.ConvergedAtTrials);
         Changed();
     }
@@ -455,7 +458,8 @@ internal sealed partial class RunGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<IRunIndexGrain>(RunIndex.Key).Finished(_runId, state, convergedAtTrials);
+            var index = GrainFactory.GetGrain<IRunIndexGrain>(RunIndex.Key);
+            await index.Finished(_runId, state, convergedAtTrials);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -494,7 +498,9 @@ internal sealed partial class RunGrain(
     {
         var state = record.State;
         var definition = state.Definition;
-        var blocks = _blocks > 0 || definition is null ? _blocks : BlocksOf(definition.Trials, definition.BlockSize);
+        var blocks = _blocks > 0 || definition is null
+            ? _blocks
+            : BlocksOf(definition.Trials, definition.BlockSize);
         var completed = state.State == RunState.Completed;
 
         // A completed run that stopped when converged kept fewer trials, and the blocks that hold them.
@@ -530,10 +536,12 @@ internal sealed partial class RunGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: {Trials} trials x {Branches} branches in {Seconds:F1} s")]
     private static partial void LogCompleted(ILogger logger, string runId, int trials, int branches, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: converged to a relative error of {Tolerance} after {Trials} trials")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Run {RunId}: converged to a relative error of {Tolerance} after {Trials} trials")]
     private static partial void LogConverged(ILogger logger, string runId, int trials, double tolerance);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: the run index could not be told the run is {State}; its entry stays as it was")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Run {RunId}: updating the run index to {State} failed, so its entry there is out of date")]
     private static partial void LogIndexFailed(ILogger logger, Exception exception, string runId, RunState state);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: this activation is no longer valid; its loop stops and the run goes on elsewhere")]

@@ -16,14 +16,15 @@ internal sealed partial class RunIndexGrain(
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentOutOfRangeException.ThrowIfNegative(maxRunning);
         var entries = record.State.Entries;
-        var othersRunning = entries.Count(e => e.State == RunState.Running && e.RunId != entry.RunId);
+        var othersRunning = entries.Count(
+            other => other.State == RunState.Running && other.RunId != entry.RunId);
         if (othersRunning >= maxRunning)
         {
             LogRejected(logger, entry.RunId, othersRunning, maxRunning);
             return new RunAdmission(false, othersRunning);
         }
 
-        entries.RemoveAll(e => e.RunId == entry.RunId);
+        entries.RemoveAll(existing => existing.RunId == entry.RunId);
         entries.Add(entry with { State = RunState.Running, ConvergedAtTrials = null });
         DropOldest(entries);
         await record.WriteStateAsync();
@@ -35,11 +36,14 @@ internal sealed partial class RunIndexGrain(
         ArgumentNullException.ThrowIfNull(runId);
         if (state == RunState.Running)
         {
-            throw new ArgumentOutOfRangeException(nameof(state), state, "A finished run is completed, failed or cancelled.");
+            throw new ArgumentOutOfRangeException(
+                nameof(state),
+                state,
+                $"The state {state} is invalid for a finished run. Pass Completed, Failed or Cancelled.");
         }
 
         var entries = record.State.Entries;
-        var at = entries.FindIndex(e => e.RunId == runId);
+        var at = entries.FindIndex(existing => existing.RunId == runId);
         if (at < 0)
         {
             return;
@@ -87,6 +91,7 @@ internal sealed partial class RunIndexGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} was not admitted: {Running} of at most {MaxRunning} runs are running")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Run {RunId} was not admitted: {Running} of at most {MaxRunning} runs are running")]
     private static partial void LogRejected(ILogger logger, string runId, int running, int maxRunning);
 }
