@@ -23,6 +23,7 @@ internal static class Program
         yield return ValidateCommand.Create();
         yield return ForecastCommand.Create();
         yield return SiloCommand.Create();
+        yield return ServeCommand.Create();
         yield return CalibrateCommand.Create(RequestLogObservations.Read);
     }
 }

@@ -23,9 +23,12 @@ public interface IBranchGrain : IGrainWithStringKey
     [Alias("GetProgress")]
     Task<BranchProgress?> GetProgress();
 
-    /// <summary>Returns the branch's forecast once every block is held.</summary>
+    /// <summary>
+    /// Summarises the first <paramref name="trials"/> trials into the branch's forecast, once every block
+    /// of them is held: all of the run's trials, or fewer for a run stopped at convergence.
+    /// </summary>
     [Alias("Summarise")]
-    Task<BranchForecast> Summarise(RunDefinition definition);
+    Task<BranchForecast> Summarise(RunDefinition definition, int trials);
 
     /// <summary>Drops the samples and lets the grain go.</summary>
     [Alias("Release")]

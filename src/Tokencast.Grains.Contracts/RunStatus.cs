@@ -14,6 +14,13 @@ namespace Tokencast.Grains;
 /// <param name="Branches">Partial bands per branch, refreshed every second or so while running.</param>
 /// <param name="Problems">What is wrong with the scenario, when it failed for that.</param>
 /// <param name="Error">What went wrong otherwise, or null.</param>
+/// <param name="Tolerance">The run's <see cref="RunDefinition.Tolerance"/>, 0 when it has none.</param>
+/// <param name="ConvergedAtTrials">
+/// Trials done in every branch when the partial bands first met the tolerance, or null until then. A run
+/// that stops when converged completes with the first N trials that every branch holds, and reports that
+/// N as <paramref name="TrialsDone"/>, which can be below <paramref name="Trials"/>.
+/// </param>
+/// <param name="Scenario">The scenario's name, or "" before its plan is compiled or if it is invalid.</param>
 [GenerateSerializer, Immutable, Alias("tokencast.run-status.v1")]
 public sealed record RunStatus(
     [property: Id(0)] string RunId,
@@ -25,7 +32,10 @@ public sealed record RunStatus(
     [property: Id(6)] int BlocksDone,
     [property: Id(7)] ImmutableArray<BranchProgress> Branches,
     [property: Id(8)] ImmutableArray<InputProblem> Problems,
-    [property: Id(9)] string? Error)
+    [property: Id(9)] string? Error,
+    [property: Id(10)] double Tolerance,
+    [property: Id(11)] int? ConvergedAtTrials,
+    [property: Id(12)] string Scenario)
 {
     /// <summary>Whether the run has stopped for good.</summary>
     public bool IsFinished => State != RunState.Running;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,57 +7,136 @@ using Tokencast.Core;
 using Tokencast.Core.Forecasting;
 using Tokencast.Core.Reporting;
 using Tokencast.Grains;
+using Tokencast.Grains.Runs;
+using Tokencast.Host.Security;
 
 namespace Tokencast.Host;
 
-/// <summary>The REST API under <c>/api/</c>: validate a scenario, start, watch, read and cancel runs.</summary>
+/// <summary>
+/// The REST API under <c>/api/</c>: examples, scenario validation, and starting, listing, reading and
+/// cancelling runs. Reading needs any key; validating, starting and cancelling need a planner key.
+/// </summary>
 public static class RunsApi
 {
+    /// <summary>Most runs the run list returns.</summary>
+    public const int ListLength = 100;
+
     /// <summary>Maps the API's endpoints.</summary>
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var api = endpoints.MapGroup("/api");
-        api.MapPost("/scenarios/validate", Validate);
-        api.MapPost("/runs", StartRun);
-        api.MapGet("/runs/{id}", GetRun);
-        api.MapGet("/runs/{id}/bands", GetBands);
-        api.MapPost("/runs/{id}/cancel", CancelRun);
+        var api = endpoints.MapGroup("/api").WithTags("runs");
+        var read = api.MapGroup("").RequireAuthorization(ApiKeyAuthentication.ViewerPolicy);
+        var plan = api.MapGroup("").RequireAuthorization(ApiKeyAuthentication.PlannerPolicy);
+
+        read.MapGet("/examples", (Examples examples) => examples.List())
+            .WithSummary("Lists the scenarios this host offers by name.");
+        plan.MapPost("/scenarios/validate", Validate)
+            .WithSummary("Checks a scenario with the command line's checks and lists its branches.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        plan.MapPost("/runs", StartRun)
+            .WithSummary("Starts a run of a scenario or an example, or returns the run these inputs already have.")
+            .Produces<RunStatus>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        read.MapGet("/runs", ListRuns)
+            .WithSummary($"Lists the latest runs, newest first (at most {ListLength}).");
+        read.MapGet("/runs/{id}", GetRun)
+            .WithSummary("Returns a run's status with its partial bands per branch and month.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        read.MapGet("/runs/{id}/plan", GetPlan)
+            .WithSummary("Returns what a run forecasts: months, branches, their assumptions and budgets.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        read.MapGet("/runs/{id}/bands", GetBands)
+            .WithSummary("Returns a completed run's bands as JSON (format=json, the default) or CSV (format=csv).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json", additionalContentTypes: "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        plan.MapPost("/runs/{id}/cancel", CancelRun)
+            .WithSummary("Stops a running run.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
-    private static IResult Validate(SubmittedScenario scenario)
+    private static IResult Validate(SubmittedScenario scenario, HostLimits limits)
     {
         try
         {
-            var (_, document) = SubmittedScenarios.Check(scenario);
-            return Results.Ok(new
-            {
-                name = document.Base.Name,
-                branches = document.Branches.Select(b => b.Name).ToArray(),
-                warnings = document.Warnings.Select(w => w.ToString()).ToArray(),
-            });
+            var (_, document) = SubmittedScenarios.Check(scenario, limits);
+            return Results.Ok(new ScenarioCheck(
+                document.Base.Name,
+                [.. document.Branches.Select(b => b.Name)],
+                [.. document.Warnings.Select(w => w.ToString())]));
         }
         catch (InvalidInputException exception)
         {
             return Problem(exception);
         }
+        catch (ScenarioTooLargeException exception)
+        {
+            return TooLarge(exception);
+        }
     }
 
-    private static async Task<IResult> StartRun(RunRequest request, IGrainFactory grains)
+    private static async Task<IResult> StartRun(RunRequest request, IGrainFactory grains, HostLimits limits, Examples examples, PlanCache plans)
     {
         RunDefinition definition;
         try
         {
-            definition = SubmittedScenarios.Define(request);
+            definition = SubmittedScenarios.Define(request, limits, examples);
         }
         catch (InvalidInputException exception)
         {
             return Problem(exception);
         }
+        catch (ScenarioTooLargeException exception)
+        {
+            return TooLarge(exception);
+        }
 
-        var status = await grains.GetGrain<IRunGrain>(definition.ForecastId()).Start(definition);
-        return Results.Accepted($"/api/runs/{status.RunId}", status);
+        var id = definition.ForecastId();
+        var run = grains.GetGrain<IRunGrain>(id);
+        if (await run.GetDefinition() is not null && await run.GetStatus() is { State: RunState.Running or RunState.Completed } existing)
+        {
+            return Results.Accepted($"/api/runs/{id}", existing);
+        }
+
+        var plan = plans.Get(definition);
+        var entry = new RunEntry(id, plan.Name, [.. plan.Branches.Select(b => b.Name)], definition.Trials, definition.Seed,
+            DateTimeOffset.UtcNow, RunState.Running, null);
+        var index = grains.GetGrain<IRunIndexGrain>(RunIndex.Key);
+        var admission = await index.Admit(entry, limits.MaxConcurrentRuns);
+        if (!admission.Admitted)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many runs are going on",
+                detail: $"{admission.Running} runs are going on, the most this host allows at once ({limits.MaxConcurrentRuns}); "
+                    + "wait for one to finish or cancel one");
+        }
+
+        try
+        {
+            var status = await run.Start(definition);
+            return Results.Accepted($"/api/runs/{id}", status);
+        }
+        catch
+        {
+            await index.Finished(id, RunState.Failed, null);
+            throw;
+        }
+    }
+
+    private static async Task<IEnumerable<RunSummary>> ListRuns(IGrainFactory grains)
+    {
+        var entries = await grains.GetGrain<IRunIndexGrain>(RunIndex.Key).List(ListLength);
+        return await Task.WhenAll(entries.Select(async entry =>
+        {
+            var status = await grains.GetGrain<IRunGrain>(entry.RunId).GetStatus();
+            return new RunSummary(entry.RunId, entry.Scenario, entry.Branches, entry.Trials, status.TrialsDone, status.State,
+                entry.StartedAt, status.ConvergedAtTrials);
+        }));
     }
 
     private static async Task<IResult> GetRun(string id, IGrainFactory grains)
@@ -65,12 +145,38 @@ public static class RunsApi
         return await run.GetDefinition() is null ? NotFound(id) : Results.Ok(await run.GetStatus());
     }
 
+    private static async Task<IResult> GetPlan(string id, IGrainFactory grains, PlanCache plans)
+    {
+        var definition = await grains.GetGrain<IRunGrain>(id).GetDefinition();
+        if (definition is null)
+        {
+            return NotFound(id);
+        }
+
+        try
+        {
+            return Results.Ok(RunPlanView.From(plans.Get(definition)));
+        }
+        catch (InvalidInputException exception)
+        {
+            return Problem(exception);
+        }
+    }
+
     private static async Task<IResult> GetBands(string id, string? format, IGrainFactory grains)
     {
         var run = grains.GetGrain<IRunGrain>(id);
         if (await run.GetDefinition() is null)
         {
             return NotFound(id);
+        }
+
+        if (format is not (null or "json" or "csv"))
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Unknown format",
+                detail: $"format: {format} is not a format; use json or csv");
         }
 
         if (await run.GetResult() is not { } result)
@@ -82,15 +188,9 @@ public static class RunsApi
                 detail: $"run {id} is {status.State.ToString().ToLowerInvariant()} with {status.TrialsDone} of {status.Trials} trials done");
         }
 
-        return format switch
-        {
-            null or "json" => Results.Bytes(Json(result), "application/json"),
-            "csv" => Results.Text(Csv(result), "text/csv", Encoding.UTF8),
-            _ => Results.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Unknown format",
-                detail: $"format: {format} is not a format; use json or csv"),
-        };
+        return format == "csv"
+            ? Results.Text(Csv(result), "text/csv", Encoding.UTF8)
+            : Results.Bytes(Json(result), "application/json");
     }
 
     private static async Task<IResult> CancelRun(string id, IGrainFactory grains)
@@ -101,6 +201,9 @@ public static class RunsApi
 
     private static IResult NotFound(string id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Run not found", detail: $"no run has the id {id}");
+
+    private static IResult TooLarge(ScenarioTooLargeException exception) =>
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The scenario is too large", detail: exception.Message);
 
     /// <summary>Returns RFC 7807 problem details carrying every input problem, with the command line's messages.</summary>
     private static IResult Problem(InvalidInputException exception) =>

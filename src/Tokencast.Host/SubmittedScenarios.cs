@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
 using Tokencast.Core;
 using Tokencast.Core.Inputs;
 using Tokencast.Core.Scenarios;
@@ -7,7 +9,7 @@ using Tokencast.Grains.Runs;
 
 namespace Tokencast.Host;
 
-/// <summary>Checks scenarios sent in requests and turns them into run definitions.</summary>
+/// <summary>Checks scenarios sent in requests and turns requests into run definitions.</summary>
 public static class SubmittedScenarios
 {
     /// <summary>Folder submitted scenarios are placed in; files they refer to are looked for there and not found.</summary>
@@ -16,14 +18,26 @@ public static class SubmittedScenarios
     /// <summary>Default trials per branch when neither the request nor the scenario sets them.</summary>
     public const int DefaultTrials = 2000;
 
+    /// <summary>Default convergence tolerance: every percentile within 1 % (one standard error).</summary>
+    public const double DefaultTolerance = 0.01;
+
     /// <summary>Reads and compiles a submitted scenario, with the same checks as the command line.</summary>
     /// <exception cref="InvalidInputException">The scenario is invalid; carries every problem found.</exception>
-    public static (ScenarioBundle Bundle, ScenarioDocument Document) Check(SubmittedScenario scenario, IReadOnlyList<string>? branches = null)
+    /// <exception cref="ScenarioTooLargeException">The text is above the size limit.</exception>
+    public static (ScenarioBundle Bundle, ScenarioDocument Document) Check(
+        SubmittedScenario scenario, HostLimits limits, IReadOnlyList<string>? branches = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(limits);
         if (string.IsNullOrWhiteSpace(scenario.Text))
         {
             throw new InvalidInputException(new InputProblem(null, null, "scenario.text", null, "is empty; send the scenario's YAML or JSON"));
+        }
+
+        var bytes = Encoding.UTF8.GetByteCount(scenario.Text);
+        if (bytes > limits.MaxScenarioBytes)
+        {
+            throw new ScenarioTooLargeException(bytes, limits.MaxScenarioBytes);
         }
 
         var name = Path.GetFileName(string.IsNullOrWhiteSpace(scenario.Name) ? "scenario.yaml" : scenario.Name);
@@ -34,29 +48,40 @@ public static class SubmittedScenarios
         return (bundle, document);
     }
 
-    /// <summary>Builds the run definition of a request, checking its numbers.</summary>
-    /// <exception cref="InvalidInputException">The scenario or a number is invalid.</exception>
-    public static RunDefinition Define(RunRequest request)
+    /// <summary>Builds the run definition of a request, checking its numbers against the host's limits.</summary>
+    /// <exception cref="InvalidInputException">The scenario, the example's name or a number is invalid.</exception>
+    /// <exception cref="ScenarioTooLargeException">The scenario text is above the size limit.</exception>
+    public static RunDefinition Define(RunRequest request, HostLimits limits, Examples examples)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Scenario is null)
-        {
-            throw new InvalidInputException(new InputProblem(null, null, "scenario", null, "is missing; send { \"scenario\": { \"text\": ... } }"));
-        }
-
-        var (bundle, document) = Check(request.Scenario, request.Branches);
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(examples);
+        var (input, scenarioTrials, scenarioSeed) = Scenario(request, limits, examples);
         var problems = new List<InputProblem>();
-        var trials = request.Trials ?? document.Base.Trials ?? DefaultTrials;
-        if (trials is < 1 or > 10_000_000)
+        var trials = request.Trials ?? scenarioTrials ?? DefaultTrials;
+        if (trials < 1 || trials > limits.MaxTrials)
         {
-            problems.Add(new InputProblem(null, null, "trials", trials.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "trials must be between 1 and 10,000,000"));
+            problems.Add(new InputProblem(null, null, "trials", Text(trials),
+                $"trials must be between 1 and {limits.MaxTrials:N0}, the most this host runs per branch"));
         }
 
         if (request.BlockSize is < 1 or > RunDefinition.MaxBlockSize)
         {
-            problems.Add(new InputProblem(null, null, "blockSize", request.BlockSize?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            problems.Add(new InputProblem(null, null, "blockSize", request.BlockSize is { } size ? Text(size) : null,
                 $"the block size must be between 1 and {RunDefinition.MaxBlockSize:N0} trials"));
+        }
+
+        var tolerance = request.Tolerance ?? DefaultTolerance;
+        if (!(tolerance >= 0 && tolerance < 1))
+        {
+            problems.Add(new InputProblem(null, null, "tolerance", tolerance.ToString("R", CultureInfo.InvariantCulture),
+                "the tolerance is a relative standard error: 0 (no convergence check) or more, below 1 (0.01 is 1 %)"));
+        }
+
+        if (request.StopWhenConverged && tolerance == 0)
+        {
+            problems.Add(new InputProblem(null, null, "stopWhenConverged", "true",
+                "a run can stop at convergence only with a tolerance above 0"));
         }
 
         if (problems.Count > 0)
@@ -64,14 +89,40 @@ public static class SubmittedScenarios
             throw new InvalidInputException(problems);
         }
 
-        var seed = request.Seed ?? (document.Base.Seed is { } scenarioSeed ? unchecked((ulong)scenarioSeed) : 1UL);
+        var seed = request.Seed ?? (scenarioSeed is { } value ? unchecked((ulong)value) : 1UL);
         return new RunDefinition(
-            ScenarioInputs.From(bundle),
+            input,
             [.. request.Branches ?? []],
             trials,
             seed,
             RunMode.Aggregated,
             new Core.Simulation.EngineOptions().PoolTargetRelativeError,
-            request.BlockSize ?? RunDefinition.DefaultBlockSize);
+            request.BlockSize ?? RunDefinition.DefaultBlockSize,
+            tolerance,
+            request.StopWhenConverged);
     }
+
+    private static (ScenarioInput Input, int? Trials, long? Seed) Scenario(RunRequest request, HostLimits limits, Examples examples)
+    {
+        switch (request)
+        {
+            case { Scenario: null, Example: null }:
+                throw new InvalidInputException(new InputProblem(null, null, "scenario", null,
+                    "is missing; send { \"scenario\": { \"name\": ..., \"text\": ... } } or { \"example\": NAME }"));
+            case { Scenario: not null, Example: not null }:
+                throw new InvalidInputException(new InputProblem(null, null, "example", request.Example,
+                    "send either a scenario or an example, not both"));
+            case { Scenario: { } scenario }:
+                var (bundle, document) = Check(scenario, limits, request.Branches);
+                return (ScenarioInputs.From(bundle), document.Base.Trials, document.Base.Seed);
+            default:
+                var input = examples.Get(request.Example!);
+                var example = new ScenarioBundle(input.MainFile, input.Files, input.CatalogFile);
+                var read = example.Read();
+                example.Compile(request.Branches);
+                return (input, read.Base.Trials, read.Base.Seed);
+        }
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

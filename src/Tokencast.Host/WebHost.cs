@@ -1,37 +1,113 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 using Tokencast.Grains.Hosting;
+using Tokencast.Grains.Runs;
+using Tokencast.Host.Feed;
+using Tokencast.Host.Security;
 
 namespace Tokencast.Host;
 
-/// <summary>Builds the web host with an embedded silo (in-memory state), listening on the URLs given.</summary>
-/// <remarks>
-/// NOTE: the API has no authentication yet, and no limits on scenario size, trials or concurrent runs.
-/// No command serves it for that reason; keep it on loopback.
-/// </remarks>
+/// <summary>
+/// Builds the web host: the REST API, the live feed and the page, over an embedded silo (state in memory)
+/// or as a client of a running cluster.
+/// </summary>
 public static class WebHost
 {
     /// <summary>Default address: loopback only.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>Path of the OpenAPI document.</summary>
+    public const string OpenApiPath = "/openapi/v1.json";
+
     /// <summary>Builds the host; start it with <c>StartAsync</c> or <c>RunAsync</c>.</summary>
-    public static WebApplication Build(string urls = DefaultUrl, Action<ILoggingBuilder>? logging = null)
+    /// <exception cref="ArgumentException">No keys are given, a key is too short, or a limit is not positive.</exception>
+    public static WebApplication Build(WebHostOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Keys.Count == 0)
+        {
+            throw new ArgumentException("The host needs at least one key; generate one with ApiKey.GeneratePlanner().", nameof(options));
+        }
+
+        var keys = new ApiKeyStore(options.Keys);
+        options.Limits.Check();
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions());
-        builder.WebHost.UseUrls(urls);
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = RequestBodyLimit(options.Limits));
         builder.Logging.ClearProviders();
-        logging?.Invoke(builder.Logging);
-        builder.Services.AddProblemDetails();
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering()
-            .UseTokencastMemoryStorage()
-            .AddTokencastGrains());
+        options.Logging?.Invoke(builder.Logging);
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(options.Limits);
+        services.AddSingleton(keys);
+        services.AddSingleton(new Examples(options.ExamplesFolder ?? Examples.ShippedFolder));
+        services.TryAddSingleton<PlanCache>();
+        services.AddSingleton<RunFeed>();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
+        services.AddSignalR().AddJsonProtocol(json => WireJson.Configure(json.PayloadSerializerOptions));
+        services.AddOpenApi();
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyAuthentication.ViewerPolicy, policy => policy.RequireRole(
+                ApiKeyAuthentication.RoleName(ApiRole.Viewer), ApiKeyAuthentication.RoleName(ApiRole.Planner)))
+            .AddPolicy(ApiKeyAuthentication.PlannerPolicy, policy => policy.RequireRole(ApiKeyAuthentication.RoleName(ApiRole.Planner)));
+
+        if (options.ClusterConnection is { } connection)
+        {
+            builder.UseOrleansClient(client => client
+                .UseTokencastPostgres(connection)
+                .Configure<ClusterOptions>(cluster =>
+                {
+                    cluster.ClusterId = options.ClusterId;
+                    cluster.ServiceId = options.ServiceId;
+                }));
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo
+                .UseLocalhostClustering()
+                .UseTokencastMemoryStorage()
+                .AddTokencastGrains());
+        }
+
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // app.UseTokencastPage();
+        app.MapOpenApi(OpenApiPath);
         app.MapRunsApi();
+        app.MapHub<RunsHub>(RunsHub.Path);
         return app;
     }
+
+    /// <summary>Returns whether every address in <paramref name="urls"/> is on loopback.</summary>
+    public static bool IsLoopbackOnly(string urls)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        return urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(url =>
+            Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal),
+                UriKind.Absolute, out var uri)
+            && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address))));
+    }
+
+    /// <summary>
+    /// A body may carry the largest scenario with every character escaped in JSON (up to six bytes each),
+    /// plus room for the other fields; larger bodies are refused before they are read.
+    /// </summary>
+    private static long RequestBodyLimit(HostLimits limits) => (6L * limits.MaxScenarioBytes) + (64 * 1024);
 }

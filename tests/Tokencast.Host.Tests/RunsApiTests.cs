@@ -10,26 +10,10 @@ namespace Tokencast.Host.Tests;
 
 public sealed class RunsApiTests(RunningHost host) : IClassFixture<RunningHost>
 {
-    private const string Scenario = """
-        name: small
-        start_month: 2027-01
-        horizon_months: 2
-        features:
-          - id: chat
-            model: gpt-4o-mini
-            input_tokens: 400
-            output_tokens: 200
-        cohorts:
-          - id: smb
-            users: 1000
-            features:
-              chat: {adoption: 0.4, tasks_per_active_user: 20}
-        """;
-
     [Fact]
     public async Task Validate_ValidScenario_ReturnsItsBranches()
     {
-        var response = await host.Client.PostAsJsonAsync("/api/scenarios/validate", new SubmittedScenario("small.yaml", Scenario));
+        var response = await host.Client.PostAsJsonAsync("/api/scenarios/validate", new SubmittedScenario("small.yaml", SmallScenario.Text));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -41,7 +25,7 @@ public sealed class RunsApiTests(RunningHost host) : IClassFixture<RunningHost>
     public async Task Validate_UnknownModel_ReturnsProblemDetailsWithLine()
     {
         var response = await host.Client.PostAsJsonAsync(
-            "/api/scenarios/validate", new SubmittedScenario("small.yaml", Scenario.Replace("gpt-4o-mini", "gpt-4o-mimi", StringComparison.Ordinal)));
+            "/api/scenarios/validate", new SubmittedScenario("small.yaml", SmallScenario.Text.Replace("gpt-4o-mini", "gpt-4o-mimi", StringComparison.Ordinal)));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         var problem = body.GetProperty("problems")[0];
 
@@ -55,8 +39,8 @@ public sealed class RunsApiTests(RunningHost host) : IClassFixture<RunningHost>
     [Fact]
     public async Task StartRun_SmallScenario_ServesTheEngineBands()
     {
-        var request = new RunRequest(new SubmittedScenario("small.yaml", Scenario), null, 300, 5, 64);
-        var definition = SubmittedScenarios.Define(request);
+        var request = new RunRequest(new SubmittedScenario("small.yaml", SmallScenario.Text), Trials: 300, Seed: 5, BlockSize: 64);
+        var definition = SubmittedScenarios.Define(request, new HostLimits(), new Examples(Examples.ShippedFolder));
         var expected = new ForecastEngine(ScenarioInputs.Compile(definition.Scenario, definition.Branches), definition.EngineOptions()).Run();
 
         var started = await host.Client.PostAsJsonAsync("/api/runs", request);
@@ -83,11 +67,11 @@ public sealed class RunsApiTests(RunningHost host) : IClassFixture<RunningHost>
     [Fact]
     public async Task StartRun_ZeroTrials_ReturnsTheCommandLineMessage()
     {
-        var response = await host.Client.PostAsJsonAsync("/api/runs", new RunRequest(new SubmittedScenario(null, Scenario), null, 0, null, null));
+        var response = await host.Client.PostAsJsonAsync("/api/runs", new RunRequest(new SubmittedScenario(null, SmallScenario.Text), Trials: 0));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("trials: trials must be between 1 and 10,000,000 (value: 0)", body.GetProperty("problems")[0].GetProperty("text").GetString());
+        Assert.Equal("trials: trials must be between 1 and 200,000, the most this host runs per branch (value: 0)", body.GetProperty("problems")[0].GetProperty("text").GetString());
     }
 
     /// <summary>Follows the run's status changes through its grain until the run stops.</summary>

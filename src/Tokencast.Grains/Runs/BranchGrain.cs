@@ -77,20 +77,26 @@ internal sealed class BranchGrain(PlanCache plans, PoolCache pools) : Grain, IBr
         return Task.FromResult<BranchProgress?>(new BranchProgress(_name, trials, monthly.MoveToImmutable(), BandStatistics.Compute(horizon)));
     }
 
-    public Task<BranchForecast> Summarise(RunDefinition definition)
+    public Task<BranchForecast> Summarise(RunDefinition definition, int trials)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var trials = _held.Values.Sum(block => block.TrialCount);
-        if (_samples is null || trials != definition.Trials)
+        ArgumentOutOfRangeException.ThrowIfLessThan(trials, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(trials, definition.Trials);
+        var held = LeadingTrialsHeld();
+        if (_samples is null || held < trials)
         {
             throw new InvalidOperationException(
-                $"The aggregator holds {trials} of {definition.Trials} trials; the run must send the missing blocks first.");
+                $"The aggregator has the first {held} of the {trials} trials to summarise. "
+                + "The run must send the missing blocks first.");
         }
 
         var plan = plans.Get(definition);
         var branch = plan.Branches[BranchIndex];
         var options = definition.EngineOptions();
-        return Task.FromResult(BandSummary.Summarise(plan, branch, pools.ForBranch(branch, options), _samples, definition.Seed));
+        var samples = trials == _samples.TrialCount ? _samples : FirstTrials(_samples, trials);
+        var branchPools = pools.ForBranch(branch, options);
+        var forecast = BandSummary.Summarise(plan, branch, branchPools, samples, definition.Seed);
+        return Task.FromResult(forecast);
     }
 
     public Task Release()
@@ -99,6 +105,50 @@ internal sealed class BranchGrain(PlanCache plans, PoolCache pools) : Grain, IBr
         _held.Clear();
         DeactivateOnIdle();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Returns how many trials from trial 0 on are held without a gap.</summary>
+    private int LeadingTrialsHeld()
+    {
+        var next = 0;
+        foreach (var block in _held.Values)
+        {
+            if (block.FirstTrial != next)
+            {
+                break;
+            }
+
+            next += block.TrialCount;
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// Copies the first <paramref name="trials"/> trials of every series and month into samples of their
+    /// own, which the band summary then takes as the whole run.
+    /// </summary>
+    private static BranchSamples FirstTrials(BranchSamples samples, int trials)
+    {
+        var first = new BranchSamples(
+            samples.Features, samples.Cohorts, samples.CostLines, samples.Months, firstTrial: 0, trials);
+        for (var series = 0; series < samples.SeriesCount; series++)
+        {
+            for (var month = 0; month < samples.Months; month++)
+            {
+                samples.Spend(series, month)[..trials].CopyTo(first.Spend(series, month));
+            }
+        }
+
+        for (var feature = 0; feature < samples.Features; feature++)
+        {
+            for (var month = 0; month < samples.Months; month++)
+            {
+                samples.Tasks(feature, month)[..trials].CopyTo(first.Tasks(feature, month));
+            }
+        }
+
+        return first;
     }
 
     private int BranchIndex => int.Parse(GrainKeys.Split(this.GetPrimaryKeyString()).Lane, System.Globalization.CultureInfo.InvariantCulture);

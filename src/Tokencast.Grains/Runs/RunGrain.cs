@@ -12,12 +12,19 @@ namespace Tokencast.Grains.Runs;
 /// <summary>
 /// Orchestrates a run. It splits the trials into blocks and keeps a few lanes per silo busy with them.
 /// It then checks that every branch aggregator has every block, and simulates again any block lost with
-/// a silo. Last, it collects the branch forecasts and stores them with the run's definition.
+/// a silo. Last, it collects the branch forecasts and stores them with the run's definition, and marks
+/// the run finished in the <see cref="IRunIndexGrain">run index</see>.
 /// </summary>
 /// <remarks>
 /// The grain is reentrant so that status calls are answered while the run's loop awaits its lanes; all
 /// of its state is still touched by one thread at a time. A reminder restarts the loop if the grain's
 /// silo was lost while the run was going on.
+/// <para>
+/// With a tolerance, every refresh of the partial bands checks <see cref="Convergence.IsConverged"/>, and
+/// the first time the bands meet the tolerance the trials done are stored. A run that stops when
+/// converged hands out no more blocks, lets the blocks in flight finish, and completes with the longest
+/// run of blocks from block 0 that every branch has.
+/// </para>
 /// </remarks>
 [Reentrant]
 internal sealed partial class RunGrain(
@@ -31,6 +38,7 @@ internal sealed partial class RunGrain(
     private readonly RunOptions _options = options.Value;
     private Task? _loop;
     private bool _cancelRequested;
+    private bool _stopping;
     private string _runId = "";
     private long _version;
     private int _blocks;
@@ -55,6 +63,13 @@ internal sealed partial class RunGrain(
                 $"Trials must be 1 or more and the block size between 1 and {RunDefinition.MaxBlockSize}.", nameof(definition));
         }
 
+        if (definition.Tolerance is not (0 or (> 0 and < 1)))
+        {
+            throw new ArgumentException(
+                $"The tolerance {definition.Tolerance} is invalid. Use 0 for no convergence check, or a "
+                + "relative standard error above 0 and below 1, such as 0.01.", nameof(definition));
+        }
+
         var state = record.State;
         var restart = state.Definition is null || state.State == RunState.Cancelled
             || (state.State == RunState.Failed && state.Problems.IsDefaultOrEmpty);
@@ -62,6 +77,11 @@ internal sealed partial class RunGrain(
         {
             record.State = new RunRecord { Definition = definition, State = RunState.Running, StartedAt = DateTimeOffset.UtcNow };
             await record.WriteStateAsync();
+        }
+        else if (state.State != RunState.Running)
+        {
+            // The caller may have admitted this finished run to the index again, which marked it running.
+            await UpdateIndex(state.State, state.ConvergedAtTrials);
         }
 
         EnsureLoop();
@@ -134,11 +154,15 @@ internal sealed partial class RunGrain(
         {
             await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), CancellationToken.None);
             var plan = plans.Get(definition);
+            record.State.Scenario = plan.Name;
             ForecastEngine.CheckSampleSize(plan, definition.Trials);
             var branches = plan.Branches.Count;
             var blocks = Blocks(definition);
             _blocks = blocks.Count;
+            _stopping = definition.StopWhenConverged && record.State.ConvergedAtTrials is not null;
             Changed();
+
+            var trialsKept = definition.Trials;
 
             for (var round = 0; ; round++)
             {
@@ -150,6 +174,19 @@ internal sealed partial class RunGrain(
                 if (missing.Count == 0)
                 {
                     break;
+                }
+
+                if (_stopping)
+                {
+                    trialsKept = LeadingTrials(blocks, held);
+                    if (trialsKept > 0)
+                    {
+                        break;
+                    }
+
+                    // Block 0 was lost with a silo, so no trials can be kept yet. The run goes on and stops
+                    // at the next refresh of bands that still meet the tolerance.
+                    _stopping = false;
                 }
 
                 if (round >= _options.MaxAttemptsPerBlock)
@@ -168,10 +205,13 @@ internal sealed partial class RunGrain(
             }
 
             var forecasts = await Task.WhenAll(Enumerable.Range(0, branches)
-                .Select(b => GrainFactory.GetGrain<IBranchGrain>(GrainKeys.Branch(_runId, b)).Summarise(definition)));
-            var result = new ForecastResult(plan.Name, plan.FirstMonth, plan.Months, definition.Trials, definition.Seed, forecasts);
+                .Select(b => GrainFactory.GetGrain<IBranchGrain>(GrainKeys.Branch(_runId, b))
+                    .Summarise(definition, trialsKept)));
+            var result = new ForecastResult(
+                plan.Name, plan.FirstMonth, plan.Months, trialsKept, definition.Seed, forecasts);
             await Finish(RunState.Completed, result, [], null);
-            LogCompleted(logger, _runId, definition.Trials, branches, (DateTimeOffset.UtcNow - record.State.StartedAt).TotalSeconds);
+            var seconds = (DateTimeOffset.UtcNow - record.State.StartedAt).TotalSeconds;
+            LogCompleted(logger, _runId, trialsKept, branches, seconds);
         }
         catch (ActivationLostException)
         {
@@ -225,7 +265,8 @@ internal sealed partial class RunGrain(
 
     /// <summary>
     /// Hands the blocks to the lanes, a few per silo, each lane taking the next block when it is done. A
-    /// block whose lane fails (its silo was lost, a call timed out) goes back in the queue.
+    /// block whose lane fails (its silo was lost, a call timed out) goes back in the queue. Once a run that
+    /// stops when converged has converged, lanes take no further blocks.
     /// </summary>
     private async Task SimulateBlocks(RunDefinition definition, List<TrialBlock> blocks, int branches)
     {
@@ -240,7 +281,7 @@ internal sealed partial class RunGrain(
         async Task Lane(int lane)
         {
             var grain = GrainFactory.GetGrain<ILaneGrain>(GrainKeys.Lane(_runId, lane));
-            while (queue.TryDequeue(out var block))
+            while (!_stopping && queue.TryDequeue(out var block))
             {
                 if (_cancelRequested)
                 {
@@ -272,7 +313,7 @@ internal sealed partial class RunGrain(
                 if (progress is null or { IsCompleted: true } && lastProgress.Elapsed >= _options.ProgressInterval)
                 {
                     lastProgress.Restart();
-                    progress = RefreshProgress(branches);
+                    progress = RefreshProgress(definition, branches);
                 }
 
                 Changed();
@@ -285,7 +326,7 @@ internal sealed partial class RunGrain(
             await progress;
         }
 
-        await RefreshProgress(branches);
+        await RefreshProgress(definition, branches);
     }
 
     private async Task<HashSet<int>> HeldByEveryBranch(int branches)
@@ -326,7 +367,7 @@ internal sealed partial class RunGrain(
         return common ?? [];
     }
 
-    private async Task RefreshProgress(int branches)
+    private async Task RefreshProgress(RunDefinition definition, int branches)
     {
         try
         {
@@ -343,7 +384,37 @@ internal sealed partial class RunGrain(
             // Partial bands are only a view; a lost aggregator shows up when the run checks its blocks.
             LogBlockFailed(logger, exception, _runId, -1, 0);
         }
+
+        await CheckConvergence(definition);
     }
+
+    /// <summary>
+    /// Checks the partial bands against the run's tolerance. The first time they meet it, stores the trials
+    /// done in every branch. Each time they meet it, a run that stops when converged stops handing out blocks.
+    /// </summary>
+    private async Task CheckConvergence(RunDefinition definition)
+    {
+        if (definition.Tolerance <= 0 || !Convergence.IsConverged(_progress, definition.Tolerance))
+        {
+            return;
+        }
+
+        _stopping = definition.StopWhenConverged;
+        if (record.State.ConvergedAtTrials is not null)
+        {
+            return;
+        }
+
+        var trials = _progress.Min(branch => branch.Trials);
+        record.State.ConvergedAtTrials = trials;
+        await record.WriteStateAsync();
+        LogConverged(logger, _runId, trials, definition.Tolerance);
+        Changed();
+    }
+
+    /// <summary>Returns the trials of the blocks from block 0 up to the first block not held.</summary>
+    private static int LeadingTrials(List<TrialBlock> blocks, HashSet<int> held) =>
+        blocks.TakeWhile(block => held.Contains(block.Index)).Sum(block => block.TrialCount);
 
     /// <summary>Waits 1, 2, 4 and then 8 s after each further failure.</summary>
     private static TimeSpan Backoff(int failures) => TimeSpan.FromSeconds(Math.Min(8, 1 << Math.Min(failures - 1, 3)));
@@ -371,9 +442,29 @@ internal sealed partial class RunGrain(
             Error = error,
             StartedAt = current.StartedAt,
             FinishedAt = DateTimeOffset.UtcNow,
+            ConvergedAtTrials = current.ConvergedAtTrials,
+            Scenario = current.Scenario,
         };
         await record.WriteStateAsync();
+
+        // The index is updated before watchers learn of the change, so that a watcher who sees the run
+        // finished and then lists the runs finds it finished there too.
+        await UpdateIndex(state, current.ConvergedAtTrials);
         Changed();
+    }
+
+    /// <summary>Tells the run index that the run has finished; a failure is logged, not raised.</summary>
+    private async Task UpdateIndex(RunState state, int? convergedAtTrials)
+    {
+        try
+        {
+            var index = GrainFactory.GetGrain<IRunIndexGrain>(RunIndex.Key);
+            await index.Finished(_runId, state, convergedAtTrials);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogIndexFailed(logger, exception, _runId, state);
+        }
     }
 
     /// <summary>Lets the run's lanes and aggregators go and drops the resume reminder.</summary>
@@ -407,19 +498,30 @@ internal sealed partial class RunGrain(
     {
         var state = record.State;
         var definition = state.Definition;
-        var blocks = _blocks > 0 || definition is null ? _blocks : (definition.Trials + definition.BlockSize - 1) / definition.BlockSize;
+        var blocks = _blocks > 0 || definition is null
+            ? _blocks
+            : BlocksOf(definition.Trials, definition.BlockSize);
+        var completed = state.State == RunState.Completed;
+
+        // A completed run that stopped when converged kept fewer trials, and the blocks that hold them.
+        var trialsKept = state.Result?.Trials ?? definition?.Trials ?? 0;
         return new RunStatus(
             _runId,
             definition is null ? RunState.Failed : state.State,
             _version,
             definition?.Trials ?? 0,
-            state.State == RunState.Completed ? definition!.Trials : _trialsDone,
+            completed ? trialsKept : _trialsDone,
             blocks,
-            state.State == RunState.Completed ? blocks : _blocksDone,
+            completed ? BlocksOf(trialsKept, definition!.BlockSize) : _blocksDone,
             _progress,
             state.Problems.IsDefault ? [] : state.Problems,
-            definition is null ? "no run has this id" : state.Error);
+            definition is null ? "no run has this id" : state.Error,
+            definition?.Tolerance ?? 0,
+            state.ConvergedAtTrials,
+            state.Scenario);
     }
+
+    private static int BlocksOf(int trials, int blockSize) => (trials + blockSize - 1) / blockSize;
 
     private void Changed()
     {
@@ -433,6 +535,14 @@ internal sealed partial class RunGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: {Trials} trials x {Branches} branches in {Seconds:F1} s")]
     private static partial void LogCompleted(ILogger logger, string runId, int trials, int branches, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Run {RunId}: converged to a relative error of {Tolerance} after {Trials} trials")]
+    private static partial void LogConverged(ILogger logger, string runId, int trials, double tolerance);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Run {RunId}: updating the run index to {State} failed, so its entry there is out of date")]
+    private static partial void LogIndexFailed(ILogger logger, Exception exception, string runId, RunState state);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: this activation is no longer valid; its loop stops and the run goes on elsewhere")]
     private static partial void LogAbandoned(ILogger logger, string runId);

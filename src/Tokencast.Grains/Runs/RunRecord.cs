@@ -31,4 +31,10 @@ public sealed class RunRecord
 
     /// <summary>When it finished, or null.</summary>
     [Id(6)] public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Trials done in every branch when the run first converged, or null.</summary>
+    [Id(7)] public int? ConvergedAtTrials { get; set; }
+
+    /// <summary>The scenario's name, or "" until its plan is compiled.</summary>
+    [Id(8)] public string Scenario { get; set; } = "";
 }

@@ -1,0 +1,17 @@
+namespace Tokencast.Host;
+
+/// <summary>What one host accepts, so that one caller cannot take the whole cluster.</summary>
+/// <param name="MaxScenarioBytes">Largest scenario text, in UTF-8 bytes.</param>
+/// <param name="MaxTrials">Most trials per branch in one run.</param>
+/// <param name="MaxConcurrentRuns">Most runs going on at once in the cluster.</param>
+public sealed record HostLimits(int MaxScenarioBytes = 1 << 20, int MaxTrials = 200_000, int MaxConcurrentRuns = 2)
+{
+    /// <summary>Throws when a limit is not a positive number.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is zero or negative.</exception>
+    public void Check()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxScenarioBytes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxTrials);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxConcurrentRuns);
+    }
+}
