@@ -4,7 +4,7 @@ namespace Tokencast.Browser.Tests;
 internal static class Artifacts
 {
     /// <summary>Returns the folder, created: <c>$TOKENCAST_ARTIFACTS</c> if set, else <c>artifacts/browser/</c>
-    /// under the repository root (the folder that holds Simulation.sln).</summary>
+    /// under the repository root (the folder that contains Simulation.sln).</summary>
     public static string Folder()
     {
         var configured = Environment.GetEnvironmentVariable("TOKENCAST_ARTIFACTS");

@@ -1,4 +1,4 @@
-// The REST client: every request carries the stored key; a 401 drops the key and asks for another.
+// The REST client: every request carries the stored key; a 401 drops the key and shows the key form.
 import { dropKey, readKey } from './key.js';
 
 /** An HTTP error from the API, with the RFC 7807 problem details when the response had them. */

@@ -4,29 +4,37 @@ import { formatCount, formatPercent } from './format.js';
 const percentiles = ['p5', 'p10', 'p50', 'p90', 'p95'];
 
 /**
- * Finds the largest relative standard error (standard error / value) of the reported percentiles over
- * every branch, month and horizon of `status`. Returns null while any of them is unknown (a standard
- * error over one trial is sent as null) or when no band has arrived yet.
- * NOTE: a percentile of exactly 0 USD has no relative error and is left out; the host's convergence
- * test decides on its own how to treat it.
+ * Finds the largest relative standard error (standard error / |value|) of the reported percentiles over
+ * every branch, month and horizon of `status`, by the host's convergence rule: a percentile of 0 with an
+ * error of 0 counts as 0, and one of 0 with a positive error as Infinity. Returns null while any error is
+ * unknown (a standard error over one trial is sent as null) or when no band has arrived yet.
  */
 export function largestRelativeError(status) {
-  let largest = null;
-  for (const branch of status.branches ?? []) {
-    const bands = [...branch.monthly.map((m) => m.band), branch.horizon].filter(Boolean);
-    for (const band of bands) {
+  const branches = status.branches ?? [];
+  if (branches.length === 0) {
+    return null;
+  }
+
+  let largest = 0;
+  for (const branch of branches) {
+    for (const band of [...branch.monthly.map((m) => m.band), branch.horizon]) {
       for (const name of percentiles) {
-        const error = band.standardErrors?.[name];
+        const error = band.standardErrors[name];
         if (error === null || error === undefined) {
           return null;
         }
-        if (band[name] > 0) {
-          largest = Math.max(largest ?? 0, error / band[name]);
-        }
+        largest = Math.max(largest, relativeError(band[name], error));
       }
     }
   }
   return largest;
+}
+
+function relativeError(value, error) {
+  if (value === 0) {
+    return error === 0 ? 0 : Infinity;
+  }
+  return error / Math.abs(value);
 }
 
 /** Updates the progress bar, the trials text and the error summary from `status`. */
@@ -44,8 +52,9 @@ export function showConvergence(status) {
     summary.className = '';
   } else {
     const within = largest <= status.tolerance;
+    const shown = Number.isFinite(largest) ? formatPercent(largest) : 'infinite (a percentile of $0 has a nonzero standard error)';
     summary.textContent =
-      `Largest relative standard error of a percentile: ${formatPercent(largest)} ` +
+      `Largest relative standard error of a percentile: ${shown} ` +
       `(tolerance ${formatPercent(status.tolerance)}${within ? ', within' : ''})`;
     summary.className = within ? 'within' : 'above';
   }

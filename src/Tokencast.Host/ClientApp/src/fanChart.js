@@ -10,7 +10,7 @@ const height = 300;
 const margin = { top: 16, right: 20, bottom: 34, left: 64 };
 
 /**
- * Creates an empty chart for `branch` over `months` (dates) inside `parent`; `budgets` holds the monthly
+ * Creates an empty chart for `branch` over `months` (dates) inside `parent`; `budgets` contains the monthly
  * budget in USD or null per month. Call `update` with the branch's progress to draw the bands.
  */
 export function createFanChart(parent, branch, months, budgets) {

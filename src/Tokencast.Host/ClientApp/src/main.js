@@ -1,4 +1,4 @@
-// Starts the page: asks for a key when it has none, then loads the runs and the examples.
+// Starts the page: shows the key form when it has no key, then loads the runs and the examples.
 import './styles.css';
 import { getJson, whenUnauthorized } from './api.js';
 import { formatCount, formatDateTime } from './format.js';

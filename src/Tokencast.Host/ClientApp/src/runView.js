@@ -47,9 +47,11 @@ export function createRunView(feed, onStatus) {
     }
   }
 
-  // Applies a status unless an equal or newer version was seen: progress may overtake Watch's reply.
-  function apply(status, selected = run) {
-    if (!selected || status.runId !== selected.runId || status.version <= selected.version) {
+  // Applies a status unless a newer version was seen, because progress may overtake Watch's reply. An
+  // equal version is applied only for the final status, in case the host sends it without a new version.
+  function apply(status, selected = run, final = false) {
+    const stale = final ? status.version < selected?.version : status.version <= selected?.version;
+    if (!selected || status.runId !== selected.runId || stale) {
       return;
     }
     selected.version = status.version;
@@ -89,7 +91,7 @@ export function createRunView(feed, onStatus) {
   return {
     select,
     progress: (status) => apply(status),
-    finished: (status) => apply(status),
+    finished: (status) => apply(status, run, true),
     converged: (event) => {
       if (run && event.runId === run.runId) {
         showConverged(event.trialsDone);
