@@ -148,6 +148,7 @@ internal static class ServeCommand
             Logging = logging => logging
                 .AddSimpleConsole(console => console.TimestampFormat = "HH:mm:ss ")
                 .SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Orleans", LogLevel.Error)
                 .AddFilter("Tokencast", LogLevel.Information),
         };
     }
