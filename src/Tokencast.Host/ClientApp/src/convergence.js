@@ -52,9 +52,11 @@ export function showConvergence(status) {
     summary.className = '';
   } else {
     const within = largest <= status.tolerance;
-    const shown = Number.isFinite(largest) ? formatPercent(largest) : 'infinite (a percentile of $0 has a nonzero standard error)';
+    const errorText = Number.isFinite(largest)
+      ? formatPercent(largest)
+      : 'infinite (a percentile of $0 has a nonzero standard error)';
     summary.textContent =
-      `Largest relative standard error of a percentile: ${shown} ` +
+      `Largest relative standard error of a percentile: ${errorText} ` +
       `(tolerance ${formatPercent(status.tolerance)}${within ? ', within' : ''})`;
     summary.className = within ? 'within' : 'above';
   }
