@@ -26,6 +26,7 @@ internal static class Artifacts
         }
 
         throw new InvalidOperationException(
-            $"no folder above {AppContext.BaseDirectory} contains Simulation.sln; set TOKENCAST_ARTIFACTS to the folder for screenshots");
+            $"no folder above {AppContext.BaseDirectory} contains Simulation.sln; "
+            + "set TOKENCAST_ARTIFACTS to the folder for screenshots");
     }
 }

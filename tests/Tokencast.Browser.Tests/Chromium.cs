@@ -21,7 +21,8 @@ internal static class Chromium
         if (!File.Exists(ExecutablePath))
         {
             throw new InvalidOperationException(
-                $"Chromium was not found at {ExecutablePath}; the browser tests need it: apt-get install -y chromium");
+                $"Chromium was not found at {ExecutablePath}; the browser tests need it: "
+                + "apt-get install -y chromium");
         }
 
         return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

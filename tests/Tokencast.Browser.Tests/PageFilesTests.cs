@@ -12,12 +12,12 @@ public sealed partial class PageFilesTests(PageHost host) : IClassFixture<PageHo
         using var client = new HttpClient { BaseAddress = new Uri(host.Address) };
 
         var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var policy = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.True(response.Headers.CacheControl?.NoCache);
-        Assert.Contains("default-src 'self'", string.Join(' ', response.Headers.GetValues("Content-Security-Policy")),
-            StringComparison.Ordinal);
+        Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -46,7 +46,7 @@ public sealed class PageTests(PageHost host, ITestOutputHelper output) : IClassF
             null,
             new PageWaitForFunctionOptions { Timeout = RunTimeoutMilliseconds });
         await Assertions.Expect(page.Locator("#run-state"))
-            .ToHaveTextAsync("completed", new LocatorAssertionsToHaveTextOptions { Timeout = RunTimeoutMilliseconds });
+            .ToHaveTextAsync("completed", new() { Timeout = RunTimeoutMilliseconds });
         await Assertions.Expect(page.Locator("#cost-table tbody tr")).ToHaveCountAsync(s_exampleFeatures.Length);
 
         var screenshot = Path.Combine(Artifacts.Folder(), "run-completed.png");
@@ -63,7 +63,8 @@ public sealed class PageTests(PageHost host, ITestOutputHelper output) : IClassF
             Assert.NotEmpty(await chart.Locator("path.p50-line").GetAttributeAsync("d") ?? "");
         }
 
-        var features = await AttributesAsync(await page.Locator("#cost-table tbody tr").AllAsync(), "data-feature");
+        var rows = await page.Locator("#cost-table tbody tr").AllAsync();
+        var features = await AttributesAsync(rows, "data-feature");
         Assert.Equal(s_exampleFeatures, features.Order(StringComparer.Ordinal));
     }
 

@@ -48,7 +48,8 @@ export function showConvergence(status) {
   const largest = largestRelativeError(status);
   const summary = document.getElementById('error-summary');
   if (largest === null) {
-    summary.textContent = `Largest relative standard error: not known yet (tolerance ${formatPercent(status.tolerance)})`;
+    summary.textContent =
+      `Largest relative standard error: not known yet (tolerance ${formatPercent(status.tolerance)})`;
     summary.className = '';
   } else {
     const within = largest <= status.tolerance;

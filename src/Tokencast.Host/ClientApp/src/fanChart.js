@@ -32,7 +32,10 @@ export function createFanChart(parent, branch, months, budgets) {
   const inner = svg.append('path').attr('class', 'band-inner').attr('data-series', 'p10-p90');
   const median = svg.append('path').attr('class', 'p50-line').attr('data-series', 'p50');
   const budget = svg.append('path').attr('class', 'budget-line').attr('data-series', 'budget');
-  const xAxis = svg.append('g').attr('class', 'axis x-axis').attr('transform', `translate(0,${height - margin.bottom})`);
+  const xAxis = svg
+    .append('g')
+    .attr('class', 'axis x-axis')
+    .attr('transform', `translate(0,${height - margin.bottom})`);
   const yAxis = svg.append('g').attr('class', 'axis y-axis').attr('transform', `translate(${margin.left},0)`);
 
   // Twelve labels fit the width; longer horizons label every second, third, ... month.

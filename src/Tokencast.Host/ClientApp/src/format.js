@@ -22,7 +22,9 @@ export function parseMonth(text) {
 /** Returns the `count` months from `first` ("yyyy-MM-dd") on, as dates. */
 export function monthRange(first, months) {
   const start = parseMonth(first);
-  return Array.from({ length: months }, (_, i) => new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 1)));
+  const year = start.getUTCFullYear();
+  const month = start.getUTCMonth();
+  return Array.from({ length: months }, (_, i) => new Date(Date.UTC(year, month + i, 1)));
 }
 
 export const formatCompactUsd = (value) => compactUsd.format(value);
@@ -42,6 +44,8 @@ export function formatTaskUsd(value) {
   if (value === null || value === undefined || Number.isNaN(value)) {
     return '–';
   }
-  const digits = value >= 1 ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumSignificantDigits: 4 };
+  const digits = value >= 1
+    ? { minimumFractionDigits: 2, maximumFractionDigits: 2 }
+    : { maximumSignificantDigits: 4 };
   return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', ...digits }).format(value);
 }

@@ -111,7 +111,8 @@ function updateRunOption(status) {
 
 function runLabel(run) {
   const started = run.startedAt ? ` · ${formatDateTime(run.startedAt)}` : '';
-  return `${run.scenario} · ${run.state} · ${formatCount(run.trialsDone)} of ${formatCount(run.trials)} trials${started}`;
+  const trials = `${formatCount(run.trialsDone)} of ${formatCount(run.trials)} trials`;
+  return `${run.scenario} · ${run.state} · ${trials}${started}`;
 }
 
 function showStartupError(error) {

@@ -56,7 +56,8 @@ export function problemTable(problems) {
   const body = table.createTBody();
   for (const problem of problems) {
     const row = body.insertRow();
-    for (const value of [problem.file, problem.line, problem.path, problem.value, problem.message ?? problem.text]) {
+    const cells = [problem.file, problem.line, problem.path, problem.value, problem.message ?? problem.text];
+    for (const value of cells) {
       row.insertCell().textContent = value ?? '';
     }
   }
