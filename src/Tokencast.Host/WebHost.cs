@@ -88,7 +88,7 @@ public static class WebHost
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
-        // app.UseTokencastPage();
+        app.UseTokencastPage();
         app.MapOpenApi(OpenApiPath);
         app.MapRunsApi();
         app.MapHub<RunsHub>(RunsHub.Path);

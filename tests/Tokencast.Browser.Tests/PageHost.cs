@@ -44,9 +44,6 @@ public sealed class PageHost : IAsyncLifetime
             Urls = "http://127.0.0.1:0",
             Keys = [new ApiKey("planner", PlannerKey, ApiRole.Planner)],
         });
-
-        // TODO: drop this call once WebHost.Build serves the page itself (its call is commented out).
-        _app.UseTokencastPage();
         await _app.StartAsync();
         Address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();

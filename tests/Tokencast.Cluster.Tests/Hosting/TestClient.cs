@@ -23,7 +23,7 @@ internal sealed class TestClient : IAsyncDisposable
     /// <summary>Starts a client and returns once it is connected to a gateway.</summary>
     public static async Task<TestClient> StartAsync(string connectionString)
     {
-        var builder = Host.CreateApplicationBuilder(
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseOrleansClient(client =>
         {

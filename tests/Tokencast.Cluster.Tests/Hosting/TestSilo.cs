@@ -58,7 +58,7 @@ internal sealed class TestSilo : IAsyncDisposable
     {
         var siloPort = LoopbackPorts.FindFree();
         var gatewayPort = LoopbackPorts.FindFree();
-        var builder = Host.CreateApplicationBuilder(
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseOrleans(silo =>
         {
