@@ -18,8 +18,11 @@ public static class SubmittedScenarios
     /// <summary>Default trials per branch when neither the request nor the scenario sets them.</summary>
     public const int DefaultTrials = 2000;
 
-    /// <summary>Default convergence tolerance: every percentile within 1 % (one standard error).</summary>
-    public const double DefaultTolerance = 0.01;
+    /// <summary>
+    /// Default convergence tolerance: a standard error within 2 % of every percentile. Monthly P5 and P95
+    /// are the slowest to settle; the bundled example reached 2 % at 9,600 trials per branch when measured.
+    /// </summary>
+    public const double DefaultTolerance = 0.02;
 
     /// <summary>Reads and compiles a submitted scenario, with the same checks as the command line.</summary>
     /// <exception cref="InvalidInputException">The scenario is invalid; carries every problem found.</exception>
