@@ -6,8 +6,26 @@ namespace Tokencast.Browser.Tests;
 /// <summary>Drives the web page in Chromium against a real host with its embedded silo.</summary>
 public sealed class PageTests(PageHost host, ITestOutputHelper output) : IClassFixture<PageHost>
 {
-    // Running 600 trials of the example takes a few seconds; the slack covers a busy machine.
+    // Running 8,000 trials of the example takes about four seconds on two cores, so the run's partial
+    // bands (refreshed about once a second) reach the page several times before the end.
+    private const int Trials = 8000;
+
+    // The slack covers a busy machine.
     private const float RunTimeoutMilliseconds = 180_000;
+
+    // Records every trial count the charts are drawn with, in order, from before the run starts.
+    private const string RecordRedraws = """
+        () => {
+          window.drawnTrials = [];
+          new MutationObserver(changes => {
+            for (const change of changes) {
+              if (change.type === 'attributes' && change.target.dataset.branch === 'baseline') {
+                window.drawnTrials.push(Number(change.target.dataset.trials));
+              }
+            }
+          }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-trials'] });
+        }
+        """;
 
     // The features of examples/assistant-platform.yaml, which the host bundles as "assistant-platform".
     private static readonly string[] s_exampleFeatures =
@@ -37,8 +55,9 @@ public sealed class PageTests(PageHost host, ITestOutputHelper output) : IClassF
         await page.GotoAsync($"{host.Address}/#key={PageHost.PlannerKey}");
         await OpenStartPanelAsync(page);
 
-        await page.Locator("input[name=trials]").FillAsync("600");
+        await page.Locator("input[name=trials]").FillAsync(Trials.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("input[name=blockSize]").FillAsync("64");
+        await page.EvaluateAsync(RecordRedraws);
         await page.Locator("#start-example").ClickAsync();
 
         await page.WaitForFunctionAsync(
@@ -55,7 +74,10 @@ public sealed class PageTests(PageHost host, ITestOutputHelper output) : IClassF
 
         var charts = await page.Locator("svg[data-branch]").AllAsync();
         Assert.Equal(["baseline", "growth", "stretch"], await AttributesAsync(charts, "data-branch"));
-        Assert.All(await AttributesAsync(charts, "data-trials"), trials => Assert.Equal("600", trials));
+        Assert.All(await AttributesAsync(charts, "data-trials"), trials => Assert.Equal("8000", trials));
+        var drawn = await page.EvaluateAsync<int[]>("() => window.drawnTrials");
+        Assert.Contains(drawn, trials => trials is > 0 and < Trials);
+        Assert.Equal(drawn.Order(), drawn);
         foreach (var chart in charts)
         {
             Assert.NotEmpty(await chart.Locator("path.band-outer").GetAttributeAsync("d") ?? "");
