@@ -33,6 +33,7 @@ public static class RunsApi
             .WithSummary("Lists the scenarios this host offers by name.");
         plan.MapPost("/scenarios/validate", Validate)
             .WithSummary("Checks a scenario with the command line's checks and lists its branches.")
+            .Produces<ScenarioCheck>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         plan.MapPost("/runs", StartRun)
             .WithSummary("Starts a run of a scenario or an example, or returns the run these inputs already have.")
@@ -44,9 +45,11 @@ public static class RunsApi
             .WithSummary($"Lists the latest runs, newest first (at most {ListLength}).");
         read.MapGet("/runs/{id}", GetRun)
             .WithSummary("Returns a run's status with its partial bands per branch and month.")
+            .Produces<RunStatus>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         read.MapGet("/runs/{id}/plan", GetPlan)
             .WithSummary("Returns what a run forecasts: months, branches, their assumptions and budgets.")
+            .Produces<RunPlanView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         read.MapGet("/runs/{id}/bands", GetBands)
             .WithSummary("Returns a completed run's bands as JSON (format=json, the default) or CSV (format=csv).")
@@ -55,6 +58,7 @@ public static class RunsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         plan.MapPost("/runs/{id}/cancel", CancelRun)
             .WithSummary("Stops a running run.")
+            .Produces<RunStatus>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }

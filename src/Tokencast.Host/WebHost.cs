@@ -57,7 +57,7 @@ public static class WebHost
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
         services.AddSignalR().AddJsonProtocol(json => WireJson.Configure(json.PayloadSerializerOptions));
-        services.AddOpenApi();
+        services.AddOpenApi(ApiDocument.Configure);
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()

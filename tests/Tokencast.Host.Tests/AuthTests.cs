@@ -80,11 +80,14 @@ public sealed class AuthTests(RunningHost host) : IClassFixture<RunningHost>
     }
 
     [Fact]
-    public async Task OpenApi_NoKey_DescribesTheRunsEndpoint()
+    public async Task OpenApi_NoKey_DescribesTheRunsEndpointAndHowToSendAKey()
     {
         var document = await host.Anonymous.GetFromJsonAsync<JsonElement>(WebHost.OpenApiPath);
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
 
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/runs", out _));
+        Assert.Equal("bearer", schemes.GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.Equal("X-Api-Key", schemes.GetProperty("apiKey").GetProperty("name").GetString());
     }
 
     [Fact]
