@@ -28,6 +28,7 @@ public interface IBranchGrain : IGrainWithStringKey
     /// of them is held: all of the run's trials, or fewer for a run stopped at convergence.
     /// </summary>
     [Alias("Summarise")]
+    [ResponseTimeout(BlockCall.Timeout)]
     Task<BranchForecast> Summarise(RunDefinition definition, int trials);
 
     /// <summary>Drops the samples and lets the grain go.</summary>

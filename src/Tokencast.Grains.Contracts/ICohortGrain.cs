@@ -9,6 +9,7 @@ public interface ICohortGrain : IGrainWithStringKey
 {
     /// <summary>Draws one block of trials.</summary>
     [Alias("Simulate")]
+    [ResponseTimeout(BlockCall.Timeout)]
     Task<CohortResult> Simulate(RunDefinition definition, TrialBlock block);
 
     /// <summary>Lets the grain go once the run is over.</summary>

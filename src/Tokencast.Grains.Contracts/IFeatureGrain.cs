@@ -10,6 +10,7 @@ public interface IFeatureGrain : IGrainWithStringKey
 {
     /// <summary>Simulates one block of trials for the cohorts' demand in it.</summary>
     [Alias("Simulate")]
+    [ResponseTimeout(BlockCall.Timeout)]
     Task<FeatureResult> Simulate(RunDefinition definition, TrialBlock block, CohortDemand demand);
 
     /// <summary>Lets the grain go once the run is over.</summary>

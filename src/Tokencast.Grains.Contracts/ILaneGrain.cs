@@ -11,6 +11,7 @@ public interface ILaneGrain : IGrainWithStringKey
 {
     /// <summary>Simulates one block and delivers it to the branch aggregators.</summary>
     [Alias("SimulateBlock")]
+    [ResponseTimeout(BlockCall.Timeout)]
     Task SimulateBlock(RunDefinition definition, TrialBlock block);
 
     /// <summary>Lets the lane and its feature grains go once the run is over.</summary>

@@ -35,7 +35,10 @@ public interface IRunGrain : IGrainWithStringKey
     [Alias("GetDefinition")]
     Task<RunDefinition?> GetDefinition();
 
-    /// <summary>Stops a running run; its partial samples are dropped.</summary>
+    /// <summary>
+    /// Stops a running run; its partial samples are dropped. Returns once the run has stopped, or after a
+    /// few seconds with the run still running when its blocks in flight take longer; it stops after them.
+    /// </summary>
     [Alias("Cancel")]
     Task<RunStatus> Cancel();
 }

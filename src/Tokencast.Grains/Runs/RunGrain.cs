@@ -35,6 +35,7 @@ internal sealed partial class RunGrain(
     ILogger<RunGrain> logger) : Grain, IRunGrain, IRemindable
 {
     private const string ResumeReminder = "resume";
+    private static readonly TimeSpan CancelWait = TimeSpan.FromSeconds(5);
     private readonly RunOptions _options = options.Value;
     private Task? _loop;
     private bool _cancelRequested;
@@ -111,7 +112,9 @@ internal sealed partial class RunGrain(
             _cancelRequested = true;
             if (_loop is not null)
             {
-                await _loop;
+                // The loop stops once the blocks in flight are done, which for a large scenario can outlast
+                // the caller's timeout; the caller then sees the run still running and the cancel follows.
+                await Task.WhenAny(_loop, Task.Delay(CancelWait));
             }
             else
             {
@@ -227,6 +230,7 @@ internal sealed partial class RunGrain(
         }
         catch (InvalidInputException exception)
         {
+            LogInvalidInput(logger, _runId, string.Join("; ", exception.Problems));
             await Finish(RunState.Failed, null, [.. exception.Problems], null);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -546,6 +550,9 @@ internal sealed partial class RunGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: this activation is no longer valid; its loop stops and the run goes on elsewhere")]
     private static partial void LogAbandoned(ILogger logger, string runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} failed on its input: {Problems}")]
+    private static partial void LogInvalidInput(ILogger logger, string runId, string problems);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string runId);
