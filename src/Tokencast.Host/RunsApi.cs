@@ -107,6 +107,16 @@ public static class RunsApi
         }
 
         var plan = plans.Get(definition);
+        try
+        {
+            ForecastEngine.CheckSampleSize(plan, definition.Trials);
+            RunFootprint.Check(plan, definition.Trials, limits.MaxRunBytes);
+        }
+        catch (InvalidInputException exception)
+        {
+            return Problem(exception);
+        }
+
         var entry = new RunEntry(id, plan.Name, [.. plan.Branches.Select(b => b.Name)], definition.Trials, definition.Seed,
             DateTimeOffset.UtcNow, RunState.Running, null);
         var index = grains.GetGrain<IRunIndexGrain>(RunIndex.Key);
