@@ -9,11 +9,11 @@ namespace Tokencast.Host;
 /// <param name="BlockSize">Trials per block of work, or null for the default.</param>
 /// <param name="Tolerance">
 /// Relative standard error at which every reported percentile counts as converged, or null for
-/// <see cref="SubmittedScenarios.DefaultTolerance"/>; 0 turns the check off.
+/// the default of 0.02; 0 turns the check off.
 /// </param>
 /// <param name="StopWhenConverged">Whether the run stops once converged, with the trials done by then.</param>
 public sealed record RunRequest(
-    SubmittedScenario? Scenario,
+    SubmittedScenario? Scenario = null,
     string? Example = null,
     IReadOnlyList<string>? Branches = null,
     int? Trials = null,

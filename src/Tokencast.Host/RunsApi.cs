@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -26,14 +27,21 @@ public static class RunsApi
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var api = endpoints.MapGroup("/api").WithTags("runs");
-        var read = api.MapGroup("").RequireAuthorization(ApiKeyAuthentication.ViewerPolicy);
-        var plan = api.MapGroup("").RequireAuthorization(ApiKeyAuthentication.PlannerPolicy);
+        var read = api.MapGroup("").RequireAuthorization(ApiKeyAuthentication.ViewerPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        var plan = api.MapGroup("").RequireAuthorization(ApiKeyAuthentication.PlannerPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
+        read.MapGet("/me", (ClaimsPrincipal user) => new KeyView(
+                user.Identity?.Name ?? "", user.IsInRole(ApiKeyAuthentication.RoleName(ApiRole.Planner)) ? ApiRole.Planner : ApiRole.Viewer))
+            .WithSummary("Returns the name and role of the key sent, so that a client can offer only what the key may do.");
         read.MapGet("/examples", (Examples examples) => examples.List())
             .WithSummary("Lists the scenarios this host offers by name.");
         plan.MapPost("/scenarios/validate", Validate)
             .WithSummary("Checks a scenario with the command line's checks and lists its branches.")
             .Produces<ScenarioCheck>()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         plan.MapPost("/runs", StartRun)
             .WithSummary("Starts a run of a scenario or an example, or returns the run these inputs already have.")

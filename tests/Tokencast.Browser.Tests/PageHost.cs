@@ -14,6 +14,9 @@ public sealed class PageHost : IAsyncLifetime
     /// <summary>The planner key the host accepts.</summary>
     public const string PlannerKey = "browser-test-planner-key";
 
+    /// <summary>A key that may watch and read runs only.</summary>
+    public const string ViewerKey = "browser-test-viewer-key";
+
     private WebApplication? _app;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -42,7 +45,7 @@ public sealed class PageHost : IAsyncLifetime
         _app = WebHost.Build(new WebHostOptions
         {
             Urls = "http://127.0.0.1:0",
-            Keys = [new ApiKey("planner", PlannerKey, ApiRole.Planner)],
+            Keys = [new ApiKey("planner", PlannerKey, ApiRole.Planner), new ApiKey("viewer", ViewerKey, ApiRole.Viewer)],
         });
         await _app.StartAsync();
         Address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!

@@ -109,6 +109,28 @@ public sealed class PageTests(PageHost host, ITestOutputHelper output) : IClassF
     }
 
     [Fact]
+    public async Task Page_ViewerKey_OffersNoStartOrCancel()
+    {
+        var page = await host.OpenPageAsync();
+        await page.GotoAsync($"{host.Address}/#key={PageHost.ViewerKey}");
+
+        await Assertions.Expect(page.Locator("#viewer-note")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#start-panel")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#cancel-run")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#picker")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Page_NoKey_HidesTheRunPicker()
+    {
+        var page = await host.OpenPageAsync();
+        await page.GotoAsync($"{host.Address}/");
+
+        await Assertions.Expect(page.Locator("#key-form")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#picker")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task Page_InvalidScenario_ListsProblemsWithLines()
     {
         var page = await host.OpenPageAsync();

@@ -42,6 +42,20 @@ public sealed class AuthTests(RunningHost host) : IClassFixture<RunningHost>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(RunningHost.ViewerKey, "viewer", "viewer")]
+    [InlineData(RunningHost.PlannerKey, "planner", "planner")]
+    public async Task Me_Key_ReturnsItsNameAndRole(string key, string name, string role)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        request.Headers.Add("X-Api-Key", key);
+
+        var me = await (await host.Anonymous.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(name, me.GetProperty("name").GetString());
+        Assert.Equal(role, me.GetProperty("role").GetString());
+    }
+
     [Fact]
     public async Task StartRun_ViewerKey_Returns403Problem()
     {

@@ -58,8 +58,9 @@ function askForKey(message) {
 async function open() {
   let runs;
   let examples;
+  let me;
   try {
-    [runs, examples] = await Promise.all([getJson('/api/runs'), getJson('/api/examples')]);
+    [runs, examples, me] = await Promise.all([getJson('/api/runs'), getJson('/api/examples'), getJson('/api/me')]);
   } catch (error) {
     if (error.status !== 401) {
       showStartupError(error);
@@ -70,6 +71,7 @@ async function open() {
   document.getElementById('key-section').hidden = true;
   document.getElementById('app').hidden = false;
   document.getElementById('picker').hidden = false;
+  document.body.dataset.role = me.role;
 
   fillRunPicker(runs);
   setUpStartForm(examples, started);
