@@ -12,14 +12,14 @@ namespace Tokencast.Host;
 /// <remarks>
 /// The figures are measured, not derived: peak memory of <c>tokencast forecast</c> on generated scenarios
 /// with 300 and 600 feature-cohort pairs over 120 months and three branches, at 100 and 1,000 trials
-/// (docs/web.md). Each feature-cohort pair takes about 3.3 KB per month and branch before the first trial
-/// (the demand and cost tables of the cell), and about 7 bytes per month, branch and trial; the estimate
-/// rounds both up and adds the per-trial samples the aggregators keep.
+/// (docs/benchmarks.md). Each cell (a feature-cohort pair in one month and branch) took about 3.8 KB
+/// before the first trial and about 7.5 bytes per trial; the estimate rounds both up and adds the
+/// per-trial samples the aggregators keep, which puts it 30 to 45 % above the measured runs.
 /// </remarks>
 public static class RunFootprint
 {
     /// <summary>Bytes per cell (feature-cohort pair, month and branch) before any trial.</summary>
-    public const long BytesPerCell = 3_400;
+    public const long BytesPerCell = 4_096;
 
     /// <summary>Bytes per cell and trial, and per kept sample value and trial.</summary>
     public const long BytesPerCellTrial = 8;
