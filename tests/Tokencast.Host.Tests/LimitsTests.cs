@@ -43,9 +43,12 @@ public sealed class LimitsTests : IAsyncLifetime
         var huge = SmallScenario.Text + new string('#', 200_000);
 
         var response = await _host.Client.PostAsJsonAsync("/api/runs", new RunRequest(new SubmittedScenario("small.yaml", huge)));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
 
+        // The body limit is six bytes per scenario byte plus 64 KiB: 6 * 2,048 + 65,536 = 77,824.
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("the request body is larger than this host accepts: at most 77,824 bytes", body.GetProperty("detail").GetString());
     }
 
     [Fact]
