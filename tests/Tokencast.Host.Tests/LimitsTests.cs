@@ -64,7 +64,8 @@ public sealed class LimitsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal((HttpStatusCode)429, second.StatusCode);
-        Assert.Contains("the most this host allows at once (1)", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("1 run is going on, the most this host allows at once (1)", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(WebHost.RetryAfterSeconds), second.Headers.RetryAfter?.Delta);
     }
 
     [Fact]
