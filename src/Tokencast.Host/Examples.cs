@@ -8,6 +8,7 @@ namespace Tokencast.Host;
 /// <summary>
 /// The scenarios a host offers by name: the files of one folder, each read with the files it refers to.
 /// They are started by name because they read files next to them, which a scenario sent as text cannot.
+/// An example reads only files in its folder or below it.
 /// </summary>
 public sealed class Examples
 {
@@ -20,6 +21,12 @@ public sealed class Examples
         Folder = Path.GetFullPath(folder);
         _entries = new Lazy<ImmutableArray<Entry>>(Read);
     }
+
+    /// <summary>
+    /// Folder the examples appear in, in run inputs and messages: an example's file is
+    /// <c>/examples/NAME.yaml</c>, and the files it reads keep their places relative to it.
+    /// </summary>
+    public const string VirtualFolder = "/examples";
 
     /// <summary>Folder of the examples that ship with the host, next to its assembly.</summary>
     public static string ShippedFolder => Path.Combine(AppContext.BaseDirectory, "examples");
@@ -53,6 +60,7 @@ public sealed class Examples
             return [];
         }
 
+        var files = new ExampleFolderFiles(Folder);
         var entries = ImmutableArray.CreateBuilder<Entry>();
         foreach (var path in Directory.EnumerateFiles(Folder).Order(StringComparer.Ordinal))
         {
@@ -63,7 +71,7 @@ public sealed class Examples
 
             try
             {
-                var (input, document) = ScenarioInputs.Capture(path);
+                var (input, document) = ScenarioInputs.Capture(VirtualFolder + "/" + Path.GetFileName(path), null, files);
                 var summary = new ExampleSummary(
                     Path.GetFileNameWithoutExtension(path), document.Base.Description, [.. document.Branches.Select(b => b.Name)]);
                 entries.Add(new Entry(summary, input));

@@ -75,7 +75,7 @@ public static class RunsApi
     {
         try
         {
-            var (_, document) = SubmittedScenarios.Check(scenario, limits);
+            var (_, document) = SubmittedScenarios.Check(scenario, limits, textPath: "text");
             return Results.Ok(new ScenarioCheck(
                 document.Base.Name,
                 [.. document.Branches.Select(b => b.Name)],
@@ -134,7 +134,7 @@ public static class RunsApi
             return Results.Problem(
                 statusCode: StatusCodes.Status429TooManyRequests,
                 title: "Too many runs are going on",
-                detail: $"{admission.Running} runs are going on, the most this host allows at once ({limits.MaxConcurrentRuns}); "
+                detail: $"{RunsGoingOn(admission.Running)}, the most this host allows at once ({limits.MaxConcurrentRuns}); "
                     + "wait for one to finish or cancel one");
         }
 
@@ -163,12 +163,22 @@ public static class RunsApi
 
     private static async Task<IResult> GetRun(string id, IGrainFactory grains)
     {
+        if (!IsRunId(id))
+        {
+            return NotFound(id);
+        }
+
         var run = grains.GetGrain<IRunGrain>(id);
         return await run.GetDefinition() is null ? NotFound(id) : Results.Ok(await run.GetStatus());
     }
 
     private static async Task<IResult> GetPlan(string id, IGrainFactory grains, PlanCache plans)
     {
+        if (!IsRunId(id))
+        {
+            return NotFound(id);
+        }
+
         var definition = await grains.GetGrain<IRunGrain>(id).GetDefinition();
         if (definition is null)
         {
@@ -187,18 +197,24 @@ public static class RunsApi
 
     private static async Task<IResult> GetBands(string id, string? format, IGrainFactory grains)
     {
+        if (!IsRunId(id))
+        {
+            return NotFound(id);
+        }
+
         var run = grains.GetGrain<IRunGrain>(id);
         if (await run.GetDefinition() is null)
         {
             return NotFound(id);
         }
 
+        format = format?.ToLowerInvariant();
         if (format is not (null or "json" or "csv"))
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "Unknown format",
-                detail: $"format: {format} is not a format; use json or csv");
+                detail: $"format: {Shorten(format)} is not a format; use json or csv");
         }
 
         if (await run.GetResult() is not { } result)
@@ -217,12 +233,28 @@ public static class RunsApi
 
     private static async Task<IResult> CancelRun(string id, IGrainFactory grains)
     {
+        if (!IsRunId(id))
+        {
+            return NotFound(id);
+        }
+
         var run = grains.GetGrain<IRunGrain>(id);
         return await run.GetDefinition() is null ? NotFound(id) : Results.Ok(await run.Cancel());
     }
 
     private static IResult NotFound(string id) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Run not found", detail: $"no run has the id {id}");
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Run not found", detail: $"no run has the id {Shorten(id)}");
+
+    /// <summary>
+    /// Returns whether <paramref name="id"/> has the form of a run id, 24 lower-case hex digits as
+    /// <see cref="RunDefinition.ForecastId"/> makes them, so that other ids never reach a grain.
+    /// </summary>
+    private static bool IsRunId(string id) => id.Length == 24 && id.All(char.IsAsciiHexDigitLower);
+
+    /// <summary>Cuts a value from the request to 40 characters for messages, marking the cut with "...".</summary>
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "...";
+
+    private static string RunsGoingOn(int running) => running == 1 ? "1 run is going on" : $"{running} runs are going on";
 
     private static IResult TooLarge(ScenarioTooLargeException exception) =>
         Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The scenario is too large", detail: exception.Message);

@@ -24,32 +24,68 @@ public static class SubmittedScenarios
     /// </summary>
     public const double DefaultTolerance = 0.02;
 
+    /// <summary>File name a submitted scenario gets when its name is missing or is not a file name.</summary>
+    public const string DefaultName = "scenario.yaml";
+
     /// <summary>Reads and compiles a submitted scenario, with the same checks as the command line.</summary>
+    /// <param name="scenario">The scenario sent.</param>
+    /// <param name="limits">The host's limits; the text must fit in their scenario size.</param>
+    /// <param name="branches">Branches to compile; null for all.</param>
+    /// <param name="textPath">Path of the text in the request body, for messages.</param>
     /// <exception cref="InvalidInputException">The scenario is invalid; carries every problem found.</exception>
     /// <exception cref="ScenarioTooLargeException">The text is above the size limit.</exception>
     public static (ScenarioBundle Bundle, ScenarioDocument Document) Check(
-        SubmittedScenario scenario, HostLimits limits, IReadOnlyList<string>? branches = null)
+        SubmittedScenario scenario, HostLimits limits, IReadOnlyList<string>? branches = null, string textPath = "scenario.text")
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(limits);
         if (string.IsNullOrWhiteSpace(scenario.Text))
         {
-            throw new InvalidInputException(new InputProblem(null, null, "scenario.text", null, "is empty; send the scenario's YAML or JSON"));
+            throw new InvalidInputException(new InputProblem(null, null, textPath, null, "is empty; send the scenario's YAML or JSON"));
         }
 
         var bytes = Encoding.UTF8.GetByteCount(scenario.Text);
         if (bytes > limits.MaxScenarioBytes)
         {
-            throw new ScenarioTooLargeException(bytes, limits.MaxScenarioBytes);
+            throw new ScenarioTooLargeException(bytes, limits.MaxScenarioBytes, textPath);
         }
 
-        var name = Path.GetFileName(string.IsNullOrWhiteSpace(scenario.Name) ? "scenario.yaml" : scenario.Name);
-        var path = Folder + "/" + name;
+        var path = Folder + "/" + FileName(scenario.Name);
         var bundle = new ScenarioBundle(path, ImmutableSortedDictionary<string, string>.Empty.Add(path, scenario.Text), null);
-        var document = bundle.Read();
-        bundle.Compile(branches);
-        return (bundle, document);
+        try
+        {
+            var document = bundle.Read();
+            bundle.Compile(branches);
+            return (bundle, document);
+        }
+        catch (InvalidInputException exception)
+        {
+            throw new InvalidInputException([.. exception.Problems.Select(ExplainMissingFile)]);
+        }
     }
+
+    /// <summary>
+    /// Returns the last part of <paramref name="name"/> as a file name, or <see cref="DefaultName"/> when that
+    /// part is missing, <c>.</c> or <c>..</c>. The name appears only in messages.
+    /// </summary>
+    public static string FileName(string? name)
+    {
+        var last = Path.GetFileName((name ?? "").Replace('\\', '/').TrimEnd('/')).Trim();
+        return last is "" or "." or ".." ? DefaultName : last;
+    }
+
+    /// <summary>
+    /// Replaces the reader's "file not found" for a file the scenario names, because the fix for a submitted
+    /// scenario is not another path: nothing but the scenario itself is in <see cref="Folder"/>.
+    /// </summary>
+    private static InputProblem ExplainMissingFile(InputProblem problem) =>
+        problem.Message.StartsWith("file not found", StringComparison.Ordinal)
+            ? problem with
+            {
+                Message = "a scenario sent as text cannot read other files; put the values in the text, or start one "
+                    + "of this host's examples (GET /api/examples), which read the files next to them",
+            }
+            : problem;
 
     /// <summary>Builds the run definition of a request, checking its numbers against the host's limits.</summary>
     /// <exception cref="InvalidInputException">The scenario, the example's name or a number is invalid.</exception>

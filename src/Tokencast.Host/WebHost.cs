@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +25,12 @@ public static class WebHost
 {
     /// <summary>Default address: loopback only.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// Seconds a 429 asks the client to wait before it tries again. A hint only: a run takes seconds to
+    /// minutes, and the host does not know when one ends.
+    /// </summary>
+    public const int RetryAfterSeconds = 10;
 
     /// <summary>Path of the OpenAPI document.</summary>
     public const string OpenApiPath = "/openapi/v1.json";
@@ -54,8 +62,10 @@ public static class WebHost
         services.AddSingleton(new Examples(options.ExamplesFolder ?? Examples.ShippedFolder));
         services.TryAddSingleton<PlanCache>();
         services.AddSingleton<RunFeed>();
-        services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = CompleteProblem);
+        services.AddExceptionHandler<BadRequestHandler>();
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(json => WireJson.ConfigureRequests(json.SerializerOptions));
         services.AddSignalR().AddJsonProtocol(json => WireJson.Configure(json.PayloadSerializerOptions));
         services.AddOpenApi(ApiDocument.Configure);
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
@@ -77,8 +87,9 @@ public static class WebHost
         }
         else
         {
+            // Free ports, not Orleans' fixed 11111 and 30000, so that two hosts on one machine do not share a silo.
             builder.UseOrleans(silo => silo
-                .UseLocalhostClustering()
+                .UseLocalhostClustering(EmbeddedCluster.FreeLoopbackPort(), EmbeddedCluster.FreeLoopbackPort())
                 .UseTokencastMemoryStorage()
                 .AddTokencastGrains());
         }
@@ -103,6 +114,30 @@ public static class WebHost
             Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal),
                 UriKind.Absolute, out var uri)
             && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address))));
+    }
+
+    /// <summary>
+    /// Adds what the bare status codes that Kestrel and the status code pages answer leave out: the body limit
+    /// of a 413, the content type of a 415 and a <c>Retry-After</c> header on a 429.
+    /// </summary>
+    private static void CompleteProblem(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var http = context.HttpContext;
+        if (problem.Status == StatusCodes.Status413PayloadTooLarge && problem.Detail is null)
+        {
+            problem.Detail = BadRequestHandler.TooLarge(http);
+        }
+
+        if (problem.Status == StatusCodes.Status415UnsupportedMediaType && problem.Detail is null)
+        {
+            problem.Detail = BadRequestHandler.UnsupportedMediaType(http);
+        }
+
+        if (problem.Status == StatusCodes.Status429TooManyRequests && !http.Response.HasStarted)
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>

@@ -43,9 +43,12 @@ public sealed class LimitsTests : IAsyncLifetime
         var huge = SmallScenario.Text + new string('#', 200_000);
 
         var response = await _host.Client.PostAsJsonAsync("/api/runs", new RunRequest(new SubmittedScenario("small.yaml", huge)));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
 
+        // The body limit is six bytes per scenario byte plus 64 KiB: 6 * 2,048 + 65,536 = 77,824.
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("the request body is larger than this host accepts: at most 77,824 bytes", body.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -61,7 +64,8 @@ public sealed class LimitsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal((HttpStatusCode)429, second.StatusCode);
-        Assert.Contains("the most this host allows at once (1)", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("1 run is going on, the most this host allows at once (1)", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(WebHost.RetryAfterSeconds), second.Headers.RetryAfter?.Delta);
     }
 
     [Fact]

@@ -49,11 +49,13 @@ public sealed class RunsApiTests(RunningHost host) : IClassFixture<RunningHost>
         await WaitUntilFinished(runId);
         var json = await host.Client.GetByteArrayAsync($"/api/runs/{runId}/bands");
         var csv = await host.Client.GetStringAsync($"/api/runs/{runId}/bands?format=csv");
+        var upperCaseCsv = await host.Client.GetStringAsync($"/api/runs/{runId}/bands?format=CSV");
 
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         Assert.Equal($"/api/runs/{runId}", started.Headers.Location?.ToString());
         Assert.Equal(Json(expected), json);
         Assert.StartsWith("branch,", csv, StringComparison.Ordinal);
+        Assert.Equal(csv, upperCaseCsv);
     }
 
     [Fact]

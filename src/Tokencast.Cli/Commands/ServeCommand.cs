@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -6,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tokencast.Core;
+using Tokencast.Core.Scenarios;
 using Tokencast.Grains.Runs;
 using Tokencast.Host;
 using Tokencast.Host.Security;
@@ -38,19 +41,19 @@ internal static class ServeCommand
         var clusterId = new Option<string>("--cluster-id") { Description = "Cluster id.", DefaultValueFactory = _ => ClusterNames.DefaultClusterId };
         var serviceId = new Option<string>("--service-id") { Description = "Service id.", DefaultValueFactory = _ => ClusterNames.DefaultServiceId };
         var defaults = new HostLimits();
-        var maxTrials = new Option<int>("--max-trials")
+        var maxTrials = new Option<long>("--max-trials")
         {
-            Description = "Most trials per branch in one run.",
+            Description = $"Max trials per branch in one run, from 1 to {int.MaxValue:N0}.",
             DefaultValueFactory = _ => defaults.MaxTrials,
         };
-        var maxRuns = new Option<int>("--max-runs")
+        var maxRuns = new Option<long>("--max-runs")
         {
-            Description = "Most runs going on at once.",
+            Description = $"Max runs going on at once, from 1 to {int.MaxValue:N0}.",
             DefaultValueFactory = _ => defaults.MaxConcurrentRuns,
         };
-        var maxScenario = new Option<int>("--max-scenario-kib")
+        var maxScenario = new Option<long>("--max-scenario-kib")
         {
-            Description = "Largest scenario text accepted, in KiB.",
+            Description = $"Largest scenario text accepted, in KiB, from 1 to {MaxScenarioKib:N0}.",
             DefaultValueFactory = _ => defaults.MaxScenarioBytes / 1024,
         };
         var examples = new Option<DirectoryInfo?>("--examples")
@@ -69,6 +72,7 @@ internal static class ServeCommand
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             WebHostOptions? options = null;
+            var startup = new StartupLogGate();
             var code = CommandRunner.Run(
                 () =>
                 {
@@ -78,33 +82,44 @@ internal static class ServeCommand
                         parseResult.GetValue(cluster),
                         parseResult.GetValue(clusterId)!,
                         parseResult.GetValue(serviceId)!,
-                        new HostLimits(parseResult.GetValue(maxScenario) * 1024, parseResult.GetValue(maxTrials), parseResult.GetValue(maxRuns)),
-                        parseResult.GetValue(examples));
+                        new LimitOptions(parseResult.GetValue(maxScenario), parseResult.GetValue(maxTrials), parseResult.GetValue(maxRuns)),
+                        parseResult.GetValue(examples),
+                        startup);
                     return CommandRunner.Success;
                 },
                 error);
-            return options is null ? Task.FromResult(code) : ServeAsync(options, output, error, cancellationToken);
+            return options is null ? Task.FromResult(code) : ServeAsync(options, startup, output, error, cancellationToken);
         });
         return command;
     }
 
+    /// <summary>Largest value of --max-scenario-kib: the scenario reader reads no file above 16 MiB.</summary>
+    internal const long MaxScenarioKib = ScenarioReader.MaxFileBytes / 1024;
+
     internal static WebHostOptions Options(
-        string urls, FileInfo? keyFile, string? cluster, string clusterId, string serviceId, HostLimits limits, DirectoryInfo? examples)
+        string urls,
+        FileInfo? keyFile,
+        string? cluster,
+        string clusterId,
+        string serviceId,
+        LimitOptions limits,
+        DirectoryInfo? examples,
+        StartupLogGate? startup = null)
     {
         var problems = new List<InputProblem>();
-        if (string.IsNullOrWhiteSpace(urls))
+        problems.AddRange(ListenAddresses.Check(urls));
+        foreach (var (name, value, max, unit) in new[]
         {
-            problems.Add(new InputProblem(null, null, "--urls", urls, $"is empty; give an address such as {WebHost.DefaultUrl}"));
-        }
-
-        foreach (var (name, value) in new[]
-        {
-            ("--max-trials", limits.MaxTrials), ("--max-runs", limits.MaxConcurrentRuns), ("--max-scenario-kib", limits.MaxScenarioBytes / 1024),
+            ("--max-trials", limits.MaxTrials, (long)int.MaxValue, ""),
+            ("--max-runs", limits.MaxRuns, int.MaxValue, ""),
+            ("--max-scenario-kib", limits.MaxScenarioKib, MaxScenarioKib, " KiB"),
         })
         {
-            if (value < 1)
+            if (value < 1 || value > max)
             {
-                problems.Add(new InputProblem(null, null, name, value.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be 1 or more"));
+                problems.Add(new InputProblem(
+                    null, null, name, value.ToString(CultureInfo.InvariantCulture),
+                    string.Create(CultureInfo.InvariantCulture, $"must be from 1 to {max:N0}{unit}")));
             }
         }
 
@@ -140,32 +155,41 @@ internal static class ServeCommand
         {
             Urls = urls,
             Keys = keys,
-            Limits = limits,
+            Limits = new HostLimits((int)limits.MaxScenarioKib * 1024, (int)limits.MaxTrials, (int)limits.MaxRuns),
             ExamplesFolder = examples?.FullName,
             ClusterConnection = cluster,
             ClusterId = clusterId,
             ServiceId = serviceId,
             Logging = logging => logging
                 .AddSimpleConsole(console => console.TimestampFormat = "HH:mm:ss ")
-                .SetMinimumLevel(LogLevel.Warning)
-                .AddFilter("Orleans", LogLevel.Error)
-                .AddFilter("Tokencast", LogLevel.Information),
+                .SetMinimumLevel(LogLevel.Information)
+                .AddFilter((category, level) => (startup?.IsOpen ?? true) && level >= MinimumLevel(category)),
         };
     }
 
-    private static async Task<int> ServeAsync(WebHostOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>Returns the least level logged for a category: Tokencast's information, Orleans' errors, others' warnings.</summary>
+    private static LogLevel MinimumLevel(string? category) =>
+        category?.StartsWith("Tokencast", StringComparison.Ordinal) == true ? LogLevel.Information
+        : category?.StartsWith("Orleans", StringComparison.Ordinal) == true ? LogLevel.Error
+        : LogLevel.Warning;
+
+    internal static async Task<int> ServeAsync(
+        WebHostOptions options, StartupLogGate startup, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         await using var app = WebHost.Build(options);
         try
         {
             await app.StartAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is IOException or OrleansException or TimeoutException or InvalidOperationException)
+        catch (Exception exception) when (exception is IOException or SocketException or OrleansException or TimeoutException
+            or InvalidOperationException or ArgumentException or FormatException)
         {
             await error.WriteLineAsync($"error: the host did not start: {exception.Message}"
                 + (options.ClusterConnection is null ? "" : "; check --cluster and that the cluster's silos are running"));
             return CommandRunner.Failed;
         }
+
+        startup.IsOpen = true;
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var generated = options.Keys is [{ Name: "generated" } key] ? key : null;
@@ -197,5 +221,24 @@ internal static class ServeCommand
         }
 
         return CommandRunner.Success;
+    }
+
+    /// <summary>The limit options as given, before they are checked and converted to bytes.</summary>
+    internal sealed record LimitOptions(long MaxScenarioKib, long MaxTrials, long MaxRuns);
+
+    /// <summary>
+    /// Holds the console log closed while the host starts. A failed start then prints its one error line,
+    /// and not the stack traces that hosting and Orleans log for it. Warnings logged during a good start
+    /// are dropped too.
+    /// </summary>
+    internal sealed class StartupLogGate
+    {
+        private volatile bool _isOpen;
+
+        public bool IsOpen
+        {
+            get => _isOpen;
+            set => _isOpen = value;
+        }
     }
 }

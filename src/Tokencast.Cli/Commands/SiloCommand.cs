@@ -145,7 +145,7 @@ internal static class SiloCommand
         foreach (var (name, port) in new[] { ("--silo-port", siloPort), ("--gateway-port", gatewayPort) })
         {
             // A second silo on a port in use would declare the running one dead and take its place.
-            if (port is >= 1 and <= 65535 && !PortIsFree(port))
+            if (port is >= 1 and <= 65535 && LocalPorts.IsInUse(IPAddress.Any, port))
             {
                 problems.Add(new InputProblem(
                     null, null, name, port.ToString(CultureInfo.InvariantCulture), "is in use on this machine; choose a free port"));
@@ -164,19 +164,5 @@ internal static class SiloCommand
         }
 
         return new SiloSettings(connectionString!, siloPort, gatewayPort, address, clusterId, serviceId);
-    }
-
-    private static bool PortIsFree(int port)
-    {
-        try
-        {
-            using var listener = new System.Net.Sockets.TcpListener(IPAddress.Any, port);
-            listener.Start();
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
-        }
     }
 }

@@ -39,14 +39,15 @@ public sealed record ScenarioBundle(
     /// <param name="catalogFile">
     /// A catalog file that replaces the scenario's and the bundled one, or null.
     /// </param>
+    /// <param name="files">Source of the files; null reads from disk. The bundle keys files by its paths.</param>
     /// <exception cref="InvalidInputException">
     /// The scenario is invalid, with the problems that reading and compiling it from disk report, or the
     /// files together take more than <see cref="ScenarioReader.MaxFileBytes"/>.
     /// </exception>
-    public static ScenarioBundle Capture(string path, string? catalogFile = null)
+    public static ScenarioBundle Capture(string path, string? catalogFile = null, IInputFiles? files = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var recorder = new RecordingInputFiles(DiskInputFiles.Instance);
+        var recorder = new RecordingInputFiles(files ?? DiskInputFiles.Instance);
         var document = ScenarioReader.ReadFile(path, s => CatalogCheck.UnknownModels(s, recorder), recorder);
         ScenarioCompiler.Compile(document, null, catalogFile, recorder);
         recorder.RecordFoundFiles();

@@ -31,7 +31,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(silos, 1);
         var clusterId = "tokencast-embedded-" + Guid.NewGuid().ToString("N")[..8];
-        var ports = Enumerable.Range(0, silos).Select(_ => (Silo: FreePort(), Gateway: FreePort())).ToList();
+        var ports = Enumerable.Range(0, silos).Select(_ => (Silo: FreeLoopbackPort(), Gateway: FreeLoopbackPort())).ToList();
         var primary = new IPEndPoint(IPAddress.Loopback, ports[0].Silo);
         var hosts = new List<IHost>(silos);
         try
@@ -74,7 +74,11 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>
+    /// Returns a TCP port that is free on loopback now, as the system picks it for port 0. Another process
+    /// may take it before the caller binds it.
+    /// </summary>
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -10,11 +10,15 @@ namespace Tokencast.Grains.Runs;
 public static class ScenarioInputs
 {
     /// <summary>Reads and checks the scenario at <paramref name="path"/> with every file it reads.</summary>
+    /// <param name="path">The scenario file.</param>
+    /// <param name="catalogFile">A catalog file that replaces the scenario's, or null.</param>
+    /// <param name="files">Source of the files; null reads from disk.</param>
     /// <returns>The input and the parsed scenario, with its warnings.</returns>
     /// <exception cref="InvalidInputException">The scenario is invalid; carries every problem found.</exception>
-    public static (ScenarioInput Input, ScenarioDocument Document) Capture(string path, string? catalogFile = null)
+    public static (ScenarioInput Input, ScenarioDocument Document) Capture(
+        string path, string? catalogFile = null, IInputFiles? files = null)
     {
-        var bundle = ScenarioBundle.Capture(path, catalogFile);
+        var bundle = ScenarioBundle.Capture(path, catalogFile, files);
         return (From(bundle), bundle.Read());
     }
 
