@@ -56,13 +56,18 @@ internal static class ServeCommand
             Description = $"Largest scenario text accepted, in KiB, from 1 to {MaxScenarioKib:N0}.",
             DefaultValueFactory = _ => defaults.MaxScenarioBytes / 1024,
         };
+        var maxRunGib = new Option<long>("--max-run-gib")
+        {
+            Description = $"Most memory one run may take by the host's estimate, in GiB, from 1 to {MaxRunGib:N0}.",
+            DefaultValueFactory = _ => defaults.MaxRunBytes >> 30,
+        };
         var examples = new Option<DirectoryInfo?>("--examples")
         {
             Description = "Folder of scenarios offered by name (default: the examples shipped with tokencast).",
         };
 
         var command = new Command("serve", "Serve the REST API, the live feed and the page.");
-        foreach (var option in new Option[] { urls, keys, cluster, clusterId, serviceId, maxTrials, maxRuns, maxScenario, examples })
+        foreach (var option in new Option[] { urls, keys, cluster, clusterId, serviceId, maxTrials, maxRuns, maxScenario, maxRunGib, examples })
         {
             command.Options.Add(option);
         }
@@ -82,7 +87,8 @@ internal static class ServeCommand
                         parseResult.GetValue(cluster),
                         parseResult.GetValue(clusterId)!,
                         parseResult.GetValue(serviceId)!,
-                        new LimitOptions(parseResult.GetValue(maxScenario), parseResult.GetValue(maxTrials), parseResult.GetValue(maxRuns)),
+                        new LimitOptions(
+                            parseResult.GetValue(maxScenario), parseResult.GetValue(maxTrials), parseResult.GetValue(maxRuns), parseResult.GetValue(maxRunGib)),
                         parseResult.GetValue(examples),
                         startup);
                     return CommandRunner.Success;
@@ -95,6 +101,9 @@ internal static class ServeCommand
 
     /// <summary>Largest value of --max-scenario-kib: the scenario reader reads no file above 16 MiB.</summary>
     internal const long MaxScenarioKib = ScenarioReader.MaxFileBytes / 1024;
+
+    /// <summary>Largest per-run memory limit accepted, in GiB: far above any machine this runs on today.</summary>
+    internal const long MaxRunGib = 1024;
 
     internal static WebHostOptions Options(
         string urls,
@@ -113,6 +122,7 @@ internal static class ServeCommand
             ("--max-trials", limits.MaxTrials, (long)int.MaxValue, ""),
             ("--max-runs", limits.MaxRuns, int.MaxValue, ""),
             ("--max-scenario-kib", limits.MaxScenarioKib, MaxScenarioKib, " KiB"),
+            ("--max-run-gib", limits.MaxRunGib, MaxRunGib, " GiB"),
         })
         {
             if (value < 1 || value > max)
@@ -155,7 +165,7 @@ internal static class ServeCommand
         {
             Urls = urls,
             Keys = keys,
-            Limits = new HostLimits((int)limits.MaxScenarioKib * 1024, (int)limits.MaxTrials, (int)limits.MaxRuns),
+            Limits = new HostLimits((int)limits.MaxScenarioKib * 1024, (int)limits.MaxTrials, (int)limits.MaxRuns, limits.MaxRunGib << 30),
             ExamplesFolder = examples?.FullName,
             ClusterConnection = cluster,
             ClusterId = clusterId,
@@ -224,7 +234,7 @@ internal static class ServeCommand
     }
 
     /// <summary>The limit options as given, before they are checked and converted to bytes.</summary>
-    internal sealed record LimitOptions(long MaxScenarioKib, long MaxTrials, long MaxRuns);
+    internal sealed record LimitOptions(long MaxScenarioKib, long MaxTrials, long MaxRuns, long MaxRunGib = 4);
 
     /// <summary>
     /// Holds the console log closed while the host starts. A failed start then prints its one error line,

@@ -51,9 +51,11 @@ public sealed class ServeCommandTests : IDisposable
     [InlineData(0, 200_000, 2, "--max-scenario-kib: must be from 1 to 16,384 KiB (value: 0)")]
     [InlineData(99_999_999, 200_000, 2, "--max-scenario-kib: must be from 1 to 16,384 KiB (value: 99999999)")]
     [InlineData(-1, 200_000, 2, "--max-scenario-kib: must be from 1 to 16,384 KiB (value: -1)")]
-    public void Options_LimitOutOfRange_NamesTheRange(long scenarioKib, long trials, long runs, string expected)
+    [InlineData(1024, 200_000, 2, "--max-run-gib: must be from 1 to 1,024 GiB (value: 0)", 0)]
+    [InlineData(1024, 200_000, 2, "--max-run-gib: must be from 1 to 1,024 GiB (value: 5000)", 5000)]
+    public void Options_LimitOutOfRange_NamesTheRange(long scenarioKib, long trials, long runs, string expected, long runGib = 4)
     {
-        var limits = new ServeCommand.LimitOptions(scenarioKib, trials, runs);
+        var limits = new ServeCommand.LimitOptions(scenarioKib, trials, runs, runGib);
 
         var error = Assert.Throws<InvalidInputException>(() => Options(keys: null, limits: limits));
 
@@ -65,8 +67,9 @@ public sealed class ServeCommandTests : IDisposable
     {
         var options = Options(keys: null, limits: new ServeCommand.LimitOptions(16_384, 200_000, 2));
 
-        // 16,384 KiB * 1,024 bytes per KiB.
+        // 16,384 KiB * 1,024 bytes per KiB; the default 4 GiB per run * 2^30 bytes per GiB.
         Assert.Equal(16_777_216, options.Limits.MaxScenarioBytes);
+        Assert.Equal(4_294_967_296, options.Limits.MaxRunBytes);
     }
 
     [Theory]
