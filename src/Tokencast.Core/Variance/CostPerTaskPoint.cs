@@ -31,7 +31,7 @@ public sealed record CostPerTaskPoint(
     int Tasks,
     int TasksWithUnknownCost,
     decimal CallsPerTask,
-    TokensPerTask TokensPerTask,
+    TokenAmounts TokensPerTask,
     decimal KnownCostUsd,
     decimal? CostPerTaskUsd,
     decimal? CacheHitRate,

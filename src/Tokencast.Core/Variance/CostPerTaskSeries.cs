@@ -70,7 +70,7 @@ public static class CostPerTaskSeries
             tasks.Count,
             unknownCost,
             calls / count,
-            TokensPerTask.Mean(tokens, count),
+            TokenAmounts.Mean(tokens, count),
             knownCostUsd,
             knownCount == 0 ? null : knownCostUsd / knownCount,
             tokens.Input == 0 ? null : (decimal)tokens.CacheRead / tokens.Input,

@@ -82,7 +82,7 @@ public class CostPerTaskSeriesTests
         Assert.Equal(2m, point.CallsPerTask);
         Assert.Equal(0.5m, point.EscalationRate);
         Assert.Equal(0.4m, point.CacheHitRate);
-        Assert.Equal(new TokensPerTask(200m, 200m, 100m, 100m), point.TokensPerTask);
+        Assert.Equal(new TokenAmounts(200m, 200m, 100m, 100m), point.TokensPerTask);
     }
 
     [Fact]
