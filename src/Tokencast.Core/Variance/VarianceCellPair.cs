@@ -47,7 +47,7 @@ internal sealed class VarianceCellPair
 
     /// <summary>
     /// Computes the cell's spend in USD with each factor taken from the side given (0 forecast,
-    /// 1 actual): V[a] * s[b] * T[d] priced at p[g] with hit rate h[e], where s = tasks / V.
+    /// 1 actual): V[volume] * s[mix] * T[tokens] priced at p[price] with h[hitRate], where s = tasks / V.
     /// </summary>
     /// <remarks>
     /// Ratios that cancel are skipped rather than divided and multiplied back, so the spend at all
@@ -58,7 +58,7 @@ internal sealed class VarianceCellPair
     {
         var spend = PricedTokens(_tokens[tokens], _tokens[hitRate], _prices[price], tokens == hitRate) / 1_000_000m;
 
-        // Tasks in the cell are V[a] * tasks[b] / V[b]; tokens per task are tokens[d] / tasks[d].
+        // Tasks in the cell are V[volume] * tasks[mix] / V[mix], and tokens per task are tokens / tasks of the tokens side.
         var cellTasks = _tasks[mix];
         if (cellTasks != _tokenTasks[tokens])
         {
