@@ -58,7 +58,8 @@ internal sealed class VarianceCellPair
     {
         var spend = PricedTokens(_tokens[tokens], _tokens[hitRate], _prices[price], tokens == hitRate) / 1_000_000m;
 
-        // Tasks in the cell are V[volume] * tasks[mix] / V[mix], and tokens per task are tokens / tasks of the tokens side.
+        // Tasks in the cell are V[volume] * tasks[mix] / V[mix], and tokens per task are tokens / tasks
+        // of the tokens side.
         var cellTasks = _tasks[mix];
         if (cellTasks != _tokenTasks[tokens])
         {
@@ -76,7 +77,8 @@ internal sealed class VarianceCellPair
     // Token totals times prices (USD per million tokens), with uncached input and cache reads
     // re-split by the hit rate h = R / (U + R) of the hit-rate side. A side without cacheable input
     // has h = 0.
-    private static decimal PricedTokens(TokenAmounts tokens, TokenAmounts hitRateSource, BucketPrices prices, bool sameSide)
+    private static decimal PricedTokens(
+        TokenAmounts tokens, TokenAmounts hitRateSource, BucketPrices prices, bool sameSide)
     {
         decimal readable;
         if (sameSide)

@@ -85,7 +85,13 @@ public static class VarianceDecomposition
         var actualUsd = spend[^1];
         AssignResidual(parts, actualUsd - forecastUsd);
         return new VarianceParts(
-            forecastUsd, actualUsd, parts[Volume], parts[Mix], parts[TokensPerTask], parts[UnitPrice], parts[CacheHitRate]);
+            forecastUsd,
+            actualUsd,
+            parts[Volume],
+            parts[Mix],
+            parts[TokensPerTask],
+            parts[UnitPrice],
+            parts[CacheHitRate]);
     }
 
     private static int Side(int mask, int factor) => (mask >> factor) & 1;
