@@ -23,7 +23,8 @@ internal static class IngestCommand
         };
         var store = new Option<DirectoryInfo?>("--store")
         {
-            Description = $"Actuals store folder; default {ActualsStore.DefaultDirectory} under the current directory.",
+            Description = $"Actuals store folder; default {ActualsStore.DefaultDirectory} "
+                + "under the current directory.",
         };
         var kind = new Option<string>("--kind")
         {
@@ -96,7 +97,11 @@ internal static class IngestCommand
         var store = new ActualsStore(request.Store?.FullName ?? ActualsStore.DefaultDirectory);
         if (request.Kind == "focus")
         {
-            var focusOptions = new FocusImportOptions { FeatureTagKey = request.FeatureTag, SetAside = request.SetAside };
+            var focusOptions = new FocusImportOptions
+            {
+                FeatureTagKey = request.FeatureTag,
+                SetAside = request.SetAside,
+            };
             foreach (var file in request.Files)
             {
                 WriteBilled(output, store.ImportBilled(file.FullName, focusOptions));
@@ -162,7 +167,8 @@ internal static class IngestCommand
         foreach (var (currency, billed) in import.BilledCostByCurrency ?? new Dictionary<string, decimal>())
         {
             var effective = import.EffectiveCostByCurrency?.GetValueOrDefault(currency) ?? 0m;
-            output.WriteLine($"  billed cost: {Amount(billed)} {currency} (effective cost {Amount(effective)} {currency})");
+            output.WriteLine(
+                $"  billed cost: {Amount(billed)} {currency} (effective cost {Amount(effective)} {currency})");
         }
     }
 

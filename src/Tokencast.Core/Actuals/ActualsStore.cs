@@ -122,7 +122,8 @@ public sealed class ActualsStore
         }
 
         // Everything is read and checked before the store is touched, so an invalid file changes nothing.
-        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(
+            new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var text = reader.ReadToEnd();
         var stem = $"{kind.ToString().ToLowerInvariant()}-{key[..16]}";
         var started = new ActualsImport
@@ -144,7 +145,8 @@ public sealed class ActualsStore
         return Write(import, actuals, rejected);
     }
 
-    private ImportResult Write(ActualsImport import, IReadOnlyList<object> actuals, IReadOnlyList<RejectedRow> rejected)
+    private ImportResult Write(
+        ActualsImport import, IReadOnlyList<object> actuals, IReadOnlyList<RejectedRow> rejected)
     {
         System.IO.Directory.CreateDirectory(Directory);
 

@@ -4,7 +4,8 @@ namespace Tokencast.Core.Actuals;
 /// <param name="Actuals">One actual per charge row, in input order.</param>
 /// <param name="Rejected">Rows set aside as invalid, in input order.</param>
 /// <param name="RowsRead">Data rows in the file, set-aside rows included.</param>
-public sealed record BilledBatch(IReadOnlyList<BilledActual> Actuals, IReadOnlyList<RejectedRow> Rejected, int RowsRead)
+public sealed record BilledBatch(
+    IReadOnlyList<BilledActual> Actuals, IReadOnlyList<RejectedRow> Rejected, int RowsRead)
 {
     /// <summary>Sum of billed cost by billing currency, exact.</summary>
     public IReadOnlyDictionary<string, decimal> BilledCostByCurrency => SumByCurrency(actual => actual.BilledCost);

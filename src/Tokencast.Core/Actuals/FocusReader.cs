@@ -121,7 +121,8 @@ public static class FocusReader
             }
 
             problems.Add(new InputProblem(source, line, column, text,
-                "cost must be a decimal number with a '.' separator, such as 12.5 or -0.0000008; it must not be null"));
+                "cost must be a decimal number with a '.' separator, such as 12.5 or -0.0000008, "
+                + "and must not be null"));
             return 0m;
         }
 

@@ -65,7 +65,11 @@ public static class UsageActualReader
     // again, until the rest reads cleanly. A problem without a data row (a header or column problem)
     // still stops the import, because no row can be blamed for it.
     private static (RequestLog Log, Dictionary<long, (decimal? Spend, string? Feature)> Extras) ReadSettingAside(
-        string text, string source, UsageImportOptions options, RequestLogOptions logOptions, List<RejectedRow> rejected)
+        string text,
+        string source,
+        UsageImportOptions options,
+        RequestLogOptions logOptions,
+        List<RejectedRow> rejected)
     {
         var skipped = new HashSet<long>();
         while (true)
@@ -80,7 +84,8 @@ public static class UsageActualReader
                 var rowProblems = exception.Problems
                     .Where(problem => problem.Line is { } line && !skipped.Contains(line))
                     .ToList();
-                if (rowProblems.Count != exception.Problems.Count || IsHeaderProblem(rowProblems, text, source, logOptions.Format))
+                if (rowProblems.Count != exception.Problems.Count
+                    || IsHeaderProblem(rowProblems, text, source, logOptions.Format))
                 {
                     throw;
                 }

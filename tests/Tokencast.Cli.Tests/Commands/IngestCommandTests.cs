@@ -70,7 +70,8 @@ public sealed class IngestCommandTests : IDisposable
             + "2025-03-01T00:00:00Z,2025-03-02T00:00:00Z,USD,0.1,0.1,Anthropic,\"{\"\"feature\"\":\"\"chat\"\"}\"\n"
             + "2025-03-02T00:00:00Z,2025-03-03T00:00:00Z,USD,0.2,0.15,Anthropic,\n");
 
-        var (exitCode, output, error) = Run(focus, "--kind", "focus", "--feature-tag", "feature", "--store", StorePath);
+        var (exitCode, output, error) =
+            Run(focus, "--kind", "focus", "--feature-tag", "feature", "--store", StorePath);
 
         Assert.Equal(0, exitCode);
         Assert.Equal("", error);

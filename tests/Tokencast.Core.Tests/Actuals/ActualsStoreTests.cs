@@ -7,7 +7,8 @@ public sealed class ActualsStoreTests : IDisposable
 {
     private const string Header = "task_id,response_id,timestamp,model,input_tokens,output_tokens\n";
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "tokencast-actuals-" + Guid.NewGuid().ToString("N"));
+    private readonly string _root =
+        Path.Combine(Path.GetTempPath(), "tokencast-actuals-" + Guid.NewGuid().ToString("N"));
     private readonly ActualsStore _store;
     private readonly UsageImportOptions _options = new() { PriceDate = PriceDate };
 
@@ -100,7 +101,8 @@ public sealed class ActualsStoreTests : IDisposable
 
         var all = _store.ReadUsage();
         var firstDay = _store.ReadUsage(
-            new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 8, 2, 0, 0, 0, TimeSpan.Zero));
+            new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 8, 2, 0, 0, 0, TimeSpan.Zero));
 
         Assert.Equal(3, all.Count);
         Assert.Equal(0.000015m, Assert.Single(firstDay).EstimatedCostUsd);
@@ -111,7 +113,8 @@ public sealed class ActualsStoreTests : IDisposable
     [Fact]
     public void ImportBilled_FocusExport_ReadBackSeparately()
     {
-        var focus = WriteFile("bill.csv", "ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BilledCost,EffectiveCost\n"
+        var focus = WriteFile("bill.csv",
+            "ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BilledCost,EffectiveCost\n"
             + "2025-03-01T00:00:00Z,2025-03-02T00:00:00Z,USD,0.10000000001,0.1\n");
         _store.ImportUsage(WriteFile("a.csv", Header + "t1,r1,,claude-opus,1000,0\n"), _options, OpusCatalog);
 

@@ -36,7 +36,7 @@ public class FocusReaderTests
     [Fact]
     public void Read_Focus10Sample_SumsBilledCost()
     {
-        // Sum of BilledCost of the 20 rows, added by hand from the file: 0.01531462240.
+        // Sum of BilledCost of the 20 rows, added with exact decimals (Python decimal module): 0.01531462240.
         var path = PathOf("focus-1.0-20.csv");
 
         var batch = FocusReader.Read(File.ReadAllText(path), path, new FocusImportOptions());

@@ -184,7 +184,9 @@ public class UsageActualReaderTests
         Assert.Equal(20, batch.Calls);
         Assert.Equal(0.09955m, batch.EstimatedCostUsd);
         Assert.Equal("claude-opus", batch.Actuals[0].Model);
-        Assert.Equal(new DateTime(2023, 11, 16, 18, 15, 46), batch.Actuals[0].Timestamp!.Value.UtcDateTime.AddTicks(-6805900));
+        // The first row is at 2023-11-16 18:15:46.6805900, read as UTC.
+        var expected = new DateTime(2023, 11, 16, 18, 15, 46).AddTicks(6805900);
+        Assert.Equal(expected, batch.Actuals[0].Timestamp!.Value.UtcDateTime);
     }
 
     [Fact]
