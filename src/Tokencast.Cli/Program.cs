@@ -20,6 +20,7 @@ internal static class Program
     private static IEnumerable<Command> CreateCommands()
     {
         yield return CostCommand.Create();
+        yield return IngestCommand.Create();
         yield return ValidateCommand.Create();
         yield return ForecastCommand.Create();
         yield return SiloCommand.Create();

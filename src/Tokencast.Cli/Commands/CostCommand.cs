@@ -15,7 +15,7 @@ namespace Tokencast.Cli.Commands;
 /// </summary>
 internal static class CostCommand
 {
-    private static readonly Dictionary<string, UsageConvention> Conventions =
+    internal static readonly Dictionary<string, UsageConvention> Conventions =
         new(StringComparer.OrdinalIgnoreCase)
     {
         ["openai"] = UsageConvention.OpenAi,
@@ -116,7 +116,7 @@ internal static class CostCommand
         return CommandRunner.Success;
     }
 
-    private static Dictionary<LogField, string> ParseMap(IEnumerable<string> entries)
+    internal static Dictionary<LogField, string> ParseMap(IEnumerable<string> entries)
     {
         var map = new Dictionary<LogField, string>();
         var problems = new List<InputProblem>();

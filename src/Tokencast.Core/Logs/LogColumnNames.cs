@@ -45,6 +45,7 @@ public static class LogColumnNames
         ["task_id"] = LogField.TaskId,
         ["trace_id"] = LogField.TaskId,
         ["run_id"] = LogField.TaskId,
+        ["traceid"] = LogField.TaskId,
 
         ["id"] = LogField.ResponseId,
         ["response_id"] = LogField.ResponseId,

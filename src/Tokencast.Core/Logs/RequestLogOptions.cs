@@ -13,4 +13,10 @@ public sealed record RequestLogOptions
 
     /// <summary>Column to read for a field, taking precedence over the known column names.</summary>
     public IReadOnlyDictionary<LogField, string> ColumnMap { get; init; } = new Dictionary<LogField, string>();
+
+    /// <summary>
+    /// Lines of data rows to leave out, such as rows already set aside as invalid. A CSV row is
+    /// named by the line it starts on. The header row cannot be left out.
+    /// </summary>
+    public IReadOnlySet<long> SkippedLines { get; init; } = new HashSet<long>();
 }

@@ -41,7 +41,9 @@ public static class RequestLogReader
         ArgumentNullException.ThrowIfNull(text);
         options ??= new RequestLogOptions();
         var format = options.Format ?? DetectFormat(source, text);
-        var (columns, rows) = format == LogFormat.Csv ? ReadCsv(text, source) : ReadJsonLines(text, source);
+        var (columns, rows) = format == LogFormat.Csv
+            ? ReadCsv(text, source, options.SkippedLines)
+            : ReadJsonLines(text, source, options.SkippedLines);
 
         var problems = new List<InputProblem>();
         var columnFields = MapColumns(columns, options, source, problems);
@@ -80,7 +82,7 @@ public static class RequestLogReader
         return new RequestLog(source, format, convention, columns, columnFields, records);
     }
 
-    private static LogFormat DetectFormat(string source, string text)
+    internal static LogFormat DetectFormat(string source, string text)
     {
         var extension = Path.GetExtension(source).ToLowerInvariant();
         if (extension == ".csv")
@@ -97,7 +99,7 @@ public static class RequestLogReader
     }
 
     private static (List<string> Columns, List<(long Line, Dictionary<string, string> Fields)> Rows) ReadCsv(
-        string text, string source)
+        string text, string source, IReadOnlySet<long> skippedLines)
     {
         var rows = CsvRowReader.ReadRows(text, source).ToList();
         if (rows.Count == 0)
@@ -125,7 +127,7 @@ public static class RequestLogReader
         }
 
         var records = new List<(long, Dictionary<string, string>)>();
-        foreach (var (line, values) in rows.Skip(1))
+        foreach (var (line, values) in rows.Skip(1).Where(row => !skippedLines.Contains(row.Line)))
         {
             if (values.Count != header.Count)
             {
@@ -153,7 +155,7 @@ public static class RequestLogReader
     }
 
     private static (List<string> Columns, List<(long Line, Dictionary<string, string> Fields)> Rows)
-        ReadJsonLines(string text, string source)
+        ReadJsonLines(string text, string source, IReadOnlySet<long> skippedLines)
     {
         var columns = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -163,7 +165,7 @@ public static class RequestLogReader
         for (var i = 0; i < lines.Length; i++)
         {
             var lineText = lines[i].Trim();
-            if (lineText.Length == 0)
+            if (lineText.Length == 0 || skippedLines.Contains(i + 1))
             {
                 continue;
             }

@@ -1,0 +1,96 @@
+using Tokencast.Cli.Commands;
+
+namespace Tokencast.Cli.Tests.Commands;
+
+public sealed class IngestCommandTests : IDisposable
+{
+    private const string OpenAiLog = "timestamp,response_id,model,prompt_tokens,cached_tokens,completion_tokens\n"
+        + "2026-07-01T00:00:00Z,r1,gpt-4o,2006,1920,300\n";
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("tokencast-ingest-").FullName;
+
+    private string StorePath => Path.Combine(_directory, "store");
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Ingest_Log_PrintsEstimatedCost()
+    {
+        // gpt-4o: 86 x 2.5e-6 + 1,920 x 1.25e-6 + 300 x 1e-5 = 0.005615.
+        var log = WriteFile("openai.csv", OpenAiLog);
+
+        var (exitCode, output, error) = Run(log, "--store", StorePath);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.Contains("1 rows read, 1 calls, 1 tasks", output, StringComparison.Ordinal);
+        Assert.Contains("estimated cost (tokens x catalog prices): 0.005615 USD", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_SameFileTwice_SaysAlreadyImported()
+    {
+        var log = WriteFile("openai.csv", OpenAiLog);
+        Run(log, "--store", StorePath);
+
+        var (exitCode, output, _) = Run(log, "--store", StorePath);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("openai.csv: already imported", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_BadRow_ExitsOneWithLine()
+    {
+        var log = WriteFile("bad.csv", OpenAiLog + "2026-07-01T00:00:00Z,r2,gpt-4o,lots,0,1\n");
+
+        var (exitCode, _, error) = Run(log, "--store", StorePath);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("bad.csv:3:", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(StorePath));
+    }
+
+    [Fact]
+    public void Ingest_BadRowSetAside_CountsIt()
+    {
+        var log = WriteFile("bad.csv", OpenAiLog + "2026-07-01T00:00:00Z,r2,gpt-4o,lots,0,1\n");
+
+        var (exitCode, output, _) = Run(log, "--store", StorePath, "--set-aside");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("1 rows set aside", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_Focus_PrintsBilledCost()
+    {
+        var focus = WriteFile("bill.csv", "ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BilledCost,"
+            + "EffectiveCost,ServiceProviderName,Tags\n"
+            + "2025-03-01T00:00:00Z,2025-03-02T00:00:00Z,USD,0.1,0.1,Anthropic,\"{\"\"feature\"\":\"\"chat\"\"}\"\n"
+            + "2025-03-02T00:00:00Z,2025-03-03T00:00:00Z,USD,0.2,0.15,Anthropic,\n");
+
+        var (exitCode, output, error) =
+            Run(focus, "--kind", "focus", "--feature-tag", "feature", "--store", StorePath);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.Contains("billed cost: 0.3 USD (effective cost 0.25 USD)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("estimated", output, StringComparison.Ordinal);
+    }
+
+    private string WriteFile(string name, string text)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = IngestCommand.Invoke(args, output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}
