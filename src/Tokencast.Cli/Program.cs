@@ -23,6 +23,7 @@ internal static class Program
         yield return IngestCommand.Create();
         yield return ValidateCommand.Create();
         yield return ForecastCommand.Create();
+        yield return HistoryCommand.Create();
         yield return SiloCommand.Create();
         yield return ServeCommand.Create();
         yield return CalibrateCommand.Create(RequestLogObservations.Read);

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Tokencast.Core;
 using Tokencast.Core.Forecasting;
+using Tokencast.Core.History;
+using Tokencast.Core.Inputs;
 using Tokencast.Core.Planning;
 using Tokencast.Core.Scenarios;
 using Tokencast.Core.Simulation;
@@ -64,6 +66,18 @@ internal static class ForecastCommand
             DefaultValueFactory = _ => ClusterNames.DefaultServiceId,
         };
 
+        var record = new Option<string?>("--record")
+        {
+            Description = "Store the result as a new version of this tracked forecast name, unless the same "
+                + "inputs are stored already.",
+        };
+        var note = new Option<string>("--note")
+        {
+            Description = "What changed, stored with the version, with --record.",
+            DefaultValueFactory = _ => "",
+        };
+        var history = HistoryCommand.HistoryOption();
+
         var command = new Command("forecast", "Forecast monthly spend bands for every branch of a scenario.");
         command.Arguments.Add(file);
         command.Options.Add(branches);
@@ -76,6 +90,9 @@ internal static class ForecastCommand
         command.Options.Add(cluster);
         command.Options.Add(clusterId);
         command.Options.Add(serviceId);
+        command.Options.Add(record);
+        command.Options.Add(note);
+        command.Options.Add(history);
         command.SetAction(parseResult => Run(
             new ForecastSettings(
                 parseResult.GetValue(file)!,
@@ -88,7 +105,10 @@ internal static class ForecastCommand
                 parseResult.GetValue(blockSize),
                 parseResult.GetValue(cluster),
                 parseResult.GetValue(clusterId)!,
-                parseResult.GetValue(serviceId)!),
+                parseResult.GetValue(serviceId)!,
+                parseResult.GetValue(record),
+                parseResult.GetValue(note) ?? "",
+                parseResult.GetValue(history)),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             showProgress: !Console.IsOutputRedirected));
@@ -110,6 +130,7 @@ internal static class ForecastCommand
 
                 // Branch names and memory are checked here, before any silo starts or any directory is made.
                 ForecastEngine.CheckSampleSize(ScenarioInputs.Compile(definition.Scenario, definition.Branches), definition.Trials);
+                CheckRecordOptions(settings);
                 var directory = PrepareOutputDirectory(settings);
                 var watch = Stopwatch.StartNew();
                 ForecastResult result;
@@ -149,9 +170,46 @@ internal static class ForecastCommand
                 output.WriteLine(
                     $"{result.Trials} trials x {result.Branches.Count} branches on {where} in {watch.Elapsed.TotalSeconds:F1} s; "
                     + $"forecast {definition.ForecastId()}; wrote " + string.Join(", ", paths.All));
+                if (settings.Record is { } name)
+                {
+                    Record(settings, name, definition, result, output);
+                }
+
                 return CommandRunner.Success;
             },
             error);
+
+    /// <summary>Checks --record, --note and --history before the run, so a mistake costs no simulation.</summary>
+    private static void CheckRecordOptions(ForecastSettings settings)
+    {
+        if (settings.Record is { } name)
+        {
+            ForecastHistoryRules.CheckName(name);
+        }
+        else if (settings.History is not null || settings.Note.Length > 0)
+        {
+            throw new InvalidInputException(new InputProblem(
+                null, null, settings.History is not null ? "--history" : "--note", null,
+                "sets where and how a version is stored, so it needs --record NAME"));
+        }
+    }
+
+    /// <summary>Stores the result as a version of <paramref name="name"/> and prints its number.</summary>
+    private static void Record(
+        ForecastSettings settings, string name, RunDefinition definition, ForecastResult result, TextWriter output)
+    {
+        var scenario = definition.Scenario;
+        var inputs = new VersionInputs(
+            new ScenarioBundle(scenario.MainFile, scenario.Files, scenario.CatalogFile),
+            [.. definition.Branches],
+            definition.Trials,
+            definition.Seed);
+        var history = HistoryCommand.Open(settings.History);
+        var addition = history.Add(ForecastVersionDraft.Create(name, null, inputs, [], settings.Note, result));
+        output.WriteLine(addition.Added
+            ? $"recorded version {addition.Version.Number} of {name} in {history.Folder}"
+            : $"version {addition.Version.Number} of {name} has the same inputs and no cut-off; nothing new recorded");
+    }
 
     /// <summary>
     /// Runs the forecast through the grains: on silos started in this process (in-memory state, gone when

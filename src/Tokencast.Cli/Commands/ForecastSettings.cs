@@ -12,6 +12,9 @@ namespace Tokencast.Cli.Commands;
 /// <param name="Cluster">PostgreSQL connection string of a running cluster to use instead, or null.</param>
 /// <param name="ClusterId">The cluster's id, when <paramref name="Cluster"/> is given.</param>
 /// <param name="ServiceId">The cluster's service id, when <paramref name="Cluster"/> is given.</param>
+/// <param name="Record">Forecast name to store the result under as a new version, or null.</param>
+/// <param name="Note">What changed, stored with the version when <paramref name="Record"/> is given.</param>
+/// <param name="History">History folder, or null for the default.</param>
 internal sealed record ForecastSettings(
     string File,
     IReadOnlyList<string> Branches,
@@ -23,4 +26,7 @@ internal sealed record ForecastSettings(
     int? BlockSize = null,
     string? Cluster = null,
     string ClusterId = Grains.Runs.ClusterNames.DefaultClusterId,
-    string ServiceId = Grains.Runs.ClusterNames.DefaultServiceId);
+    string ServiceId = Grains.Runs.ClusterNames.DefaultServiceId,
+    string? Record = null,
+    string Note = "",
+    string? History = null);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Tokencast.Grains.Placement;
@@ -22,6 +23,7 @@ public static class SiloSetup
         silo.AddPlacementDirector<SpreadPlacement, SpreadPlacementDirector>();
         silo.Services.AddSingleton<PlanCache>();
         silo.Services.AddSingleton<PoolCache>();
+        silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<RunOptions>().Configure(options => configure?.Invoke(options));
         silo.Services.AddSingleton<IGrainStorageSerializer>(
             services => new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()));
