@@ -163,25 +163,25 @@ internal sealed class RecalibrationRun(
             return;
         }
 
-        // prompt_share reads the rate as the share of prompt tokens read from the cache; the other prefixes
-        // read it as the share of calls whose prefix is a cache read.
+        // With prompt_share the rate is the share of prompt tokens read from the cache. With the other
+        // prefixes it is the share of calls whose prefix is a cache read.
         double rate;
-        string how;
+        string measure;
         if (cache.Prefix == CachePrefix.PromptShare)
         {
             var read = calls.Sum(c => (double)c.Buckets!.Value.CacheRead);
             var input = calls.Sum(c => (double)InputTokens(c));
             rate = input == 0 ? 0 : read / input;
-            how = "cache-read share of input tokens";
+            measure = "cache-read share of input tokens";
         }
         else
         {
             rate = (double)calls.Count(c => c.Buckets!.Value.CacheRead > 0) / calls.Count;
-            how = "share of calls with a cache read";
+            measure = "share of calls with a cache read";
         }
 
         Add(path, UncertainValueScaler.Number(cache.HitRate), UncertainValueScaler.Number(rate),
-            $"{how} over {Recalibrator.Count(calls.Count)} calls, {span}");
+            $"{measure} over {Recalibrator.Count(calls.Count)} calls, {span}");
     }
 
     private static long InputTokens(UsageActual call)

@@ -22,7 +22,7 @@ internal static class SetBlockWriter
         stream.Load(new StringReader(text));
         var root = (YamlMappingNode)stream.Documents[0].RootNode;
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
-        var kept = new List<(string Path, string Value)>();
+        var keptEntries = new List<(string Path, string Value)>();
 
         var keys = root.Children.Keys.ToList();
         var setIndex = keys.FindIndex(k => k is YamlScalarNode { Value: "set" });
@@ -30,7 +30,7 @@ internal static class SetBlockWriter
         {
             if (root.Children[keys[setIndex]] is YamlMappingNode existing)
             {
-                kept.AddRange(existing.Children
+                keptEntries.AddRange(existing.Children
                     .Select(e => (Path: ((YamlScalarNode)e.Key).Value!, Value: NodeText.Render(e.Value)))
                     .Where(e => entries.All(n => n.Path != e.Path)));
             }
@@ -53,7 +53,7 @@ internal static class SetBlockWriter
         }
 
         builder.Append("set:\n");
-        foreach (var (path, value) in kept.Concat(entries))
+        foreach (var (path, value) in keptEntries.Concat(entries))
         {
             builder.Append("  ").Append(path).Append(": ").Append(value).Append('\n');
         }

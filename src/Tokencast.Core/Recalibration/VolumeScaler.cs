@@ -11,7 +11,7 @@ internal static class VolumeScaler
     /// <summary>
     /// Compares observed tasks per month (tasks / observed days * days per month) with the scenario's
     /// expected tasks in the cut-off's month, and scales <c>tasks_per_active_user</c> by their ratio. When
-    /// every call carries a cohort that uses the feature, each cohort gets its own ratio; otherwise every
+    /// every call carries a cohort that uses the feature, each cohort gets its own ratio. Otherwise every
     /// cohort that uses the feature gets the feature's ratio.
     /// </summary>
     public static void Scale(RecalibrationRun run, Scenario scenario, FeatureSpec feature,
