@@ -97,7 +97,8 @@ public static class ScenarioFragmentWriter
             + $"{quantiles} mean {Number(quality.ObservedMean, "0.#")}/{Number(quality.FittedMean, "0.#")}";
     }
 
-    private static string ChosenValue(TokenFitReport fits, string empiricalFile)
+    // Also used by recalibration, which writes the chosen distribution as a set value.
+    internal static string ChosenValue(TokenFitReport fits, string empiricalFile)
     {
         var chosen = fits.Chosen?.Distribution;
         switch (chosen)

@@ -4,21 +4,25 @@ using YamlDotNet.RepresentationModel;
 namespace Tokencast.Core.Scenarios;
 
 /// <summary>
-/// Applies one branch to the document tree: each <c>set</c> path replaces a value and <c>add_events</c> is
-/// appended to <c>events</c>. Only the nodes along a changed path are copied; every copy keeps the line of its
+/// Applies one branch, or the top-level <c>set</c>, to the document tree: each <c>set</c> path replaces a
+/// value and a branch's <c>add_events</c> is appended to <c>events</c>. Only the nodes along a changed path are copied; every copy keeps the line of its
 /// original, and values the branch creates take the line of their <c>set</c> entry.
 /// </summary>
 internal sealed partial class BranchOverlay
 {
     private readonly ParseContext _context;
-    private readonly string _branchPath;
+    private readonly string _overlayPath;
+    private readonly string _forbiddenKey;
     private readonly List<(string Resolved, string Written)> _pathMap = [];
     private readonly List<BranchAssumption> _assumptions = [];
 
-    private BranchOverlay(ParseContext context, string branchName, Dictionary<YamlNode, long> lines)
+    // overlayPath is the path of the mapping that contains set and add_events, empty for the top level.
+    private BranchOverlay(ParseContext context, string overlayPath, string forbiddenKey,
+        Dictionary<YamlNode, long> lines)
     {
         _context = context;
-        _branchPath = NodePaths.Child("branches", branchName);
+        _overlayPath = overlayPath;
+        _forbiddenKey = forbiddenKey;
         Lines = lines;
     }
 
@@ -35,24 +39,51 @@ internal sealed partial class BranchOverlay
     public static (YamlMappingNode Root, BranchOverlay Overlay) Apply(
         YamlMappingNode root, BranchSpec branch, ParseContext context)
     {
-        var overlay = new BranchOverlay(context, branch.Name,
+        var overlay = new BranchOverlay(context, NodePaths.Child("branches", branch.Name), "branches",
             new Dictionary<YamlNode, long>(ReferenceEqualityComparer.Instance));
         var branchNode = (YamlMappingNode)root.Children[new YamlScalarNode("branches")];
         var branchBody = (YamlMappingNode)branchNode.Children[new YamlScalarNode(branch.Name)];
         var current = overlay.CopyMapping(root, except: "branches");
         if (branchBody.Children.TryGetValue(new YamlScalarNode("set"), out var set) && set is YamlMappingNode settings)
         {
-            foreach (var (key, value) in settings.Children)
-            {
-                var path = ((YamlScalarNode)key).Value!;
-                current = overlay.Set(current, path, key, value, branch.Description) ?? current;
-            }
+            current = overlay.SetAll(current, settings, branch.Description);
         }
 
         if (branchBody.Children.TryGetValue(new YamlScalarNode("add_events"), out var added)
             && added is YamlSequenceNode addedEvents)
         {
             current = overlay.AddEvents(current, addedEvents, branch.Description);
+        }
+
+        return (current, overlay);
+    }
+
+    /// <summary>
+    /// Applies the top-level <c>set</c> of <paramref name="root"/> and returns the new tree without
+    /// <c>set</c>, branches kept, so that branches overlay the result. A path that does not exist, and a
+    /// <c>set</c> that is not a mapping, are reported to <paramref name="context"/>.
+    /// </summary>
+    public static (YamlMappingNode Root, BranchOverlay Overlay) ApplyTopLevelSet(
+        YamlMappingNode root, ParseContext context)
+    {
+        var overlay = new BranchOverlay(context, "", "set",
+            new Dictionary<YamlNode, long>(ReferenceEqualityComparer.Instance));
+        var setKey = new YamlScalarNode("set");
+        if (!root.Children.TryGetValue(setKey, out var set))
+        {
+            return (root, overlay);
+        }
+
+        var current = overlay.CopyMapping(root, except: "set");
+        if (set is YamlMappingNode settings)
+        {
+            return (overlay.SetAll(current, settings, description: null), overlay);
+        }
+
+        if (!ScalarReader.IsNull(set))
+        {
+            context.Report(set, "set", NodeText.Render(set),
+                "expected a mapping of paths to values, such as features.chat.model: budget");
         }
 
         return (current, overlay);
@@ -81,18 +112,30 @@ internal sealed partial class BranchOverlay
         return path;
     }
 
+    private YamlMappingNode SetAll(YamlMappingNode root, YamlMappingNode settings, string? description)
+    {
+        var current = root;
+        foreach (var (key, value) in settings.Children)
+        {
+            var path = ((YamlScalarNode)key).Value!;
+            current = Set(current, path, key, value, description) ?? current;
+        }
+
+        return current;
+    }
+
     private YamlMappingNode? Set(YamlMappingNode root, string path, YamlNode keyNode, YamlNode value,
         string? description)
     {
-        var writtenPath = NodePaths.Child(NodePaths.Child(_branchPath, "set"), path);
+        var writtenPath = NodePaths.Child(NodePaths.Child(_overlayPath, "set"), path);
         var segments = SplitPath(path);
-        if (segments is null || segments[0] == "branches" || segments[^1] == "id")
+        if (segments is null || segments[0] == "branches" || segments[0] == _forbiddenKey || segments[^1] == "id")
         {
             _context.Report(keyNode, writtenPath, path, segments is null
                 ? "invalid set path; expected keys and ids joined by '.', such as features.chat.model"
-                : segments[0] == "branches"
-                    ? "a branch cannot set branches"
-                    : "a branch cannot change an id, because set paths and reports refer to features and cohorts by id");
+                : segments[0] == "branches" || segments[0] == _forbiddenKey
+                    ? $"set cannot change {segments[0]}"
+                    : "set cannot change an id, because set paths and reports refer to features and cohorts by id");
             return null;
         }
 
@@ -206,7 +249,7 @@ internal sealed partial class BranchOverlay
         Lines[merged] = events is null ? _context.LineOf(added) : _context.LineOf(events);
         for (var i = 0; i < added.Children.Count; i++)
         {
-            var written = NodePaths.Item(NodePaths.Child(_branchPath, "add_events"), i);
+            var written = NodePaths.Item(NodePaths.Child(_overlayPath, "add_events"), i);
             _pathMap.Add((NodePaths.Item("events", baseCount + i), written));
             _assumptions.Add(new BranchAssumption(NodePaths.Item("add_events", i), "(not set)", NodeText.Render(added.Children[i]),
                 description));

@@ -61,11 +61,19 @@ public static class ScenarioReader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(baseDirectory);
-        var root = Load(text, fileName);
-        var context = new ParseContext(fileName, baseDirectory, files ?? DiskInputFiles.Instance);
-        var (scenario, branchSpecs) = ScenarioBodyReader.Read(root, context);
-        var problems = new UniqueList(context.Problems);
-        var warnings = new UniqueList(context.Warnings);
+        var loaded = Load(text, fileName);
+        files ??= DiskInputFiles.Instance;
+
+        // The top-level set is applied first, so the base scenario and every branch read the result.
+        var setContext = new ParseContext(fileName, baseDirectory, files);
+        var (root, baseOverlay) = loaded is YamlMappingNode mapping
+            ? BranchOverlay.ApplyTopLevelSet(mapping, setContext)
+            : (null, null);
+        var context = new ParseContext(fileName, baseDirectory, files, baseOverlay?.Lines);
+        var (scenario, branchSpecs) = ScenarioBodyReader.Read(root ?? loaded, context);
+        var problems = new UniqueList(setContext.Problems);
+        problems.AddRange(Rewrite(context.Problems, [], baseOverlay));
+        var warnings = new UniqueList(Rewrite(context.Warnings, [], baseOverlay));
 
         var branches = new List<ScenarioBranch>();
         if (scenario is not null && branchSpecs.Count == 0)
@@ -75,7 +83,7 @@ public static class ScenarioReader
 
         foreach (var branch in branchSpecs)
         {
-            if (ResolveBranch((YamlMappingNode)root, branch, context, problems, warnings) is { } resolved)
+            if (ResolveBranch(root!, baseOverlay!, branch, context, problems, warnings) is { } resolved)
             {
                 branches.Add(resolved);
             }
@@ -99,15 +107,23 @@ public static class ScenarioReader
         return new ScenarioDocument(scenario, branches, warnings.Items);
     }
 
-    private static ScenarioBranch? ResolveBranch(
-        YamlMappingNode root, BranchSpec branch, ParseContext baseContext, UniqueList problems, UniqueList warnings)
+    private static ScenarioBranch? ResolveBranch(YamlMappingNode root, BranchOverlay baseOverlay, BranchSpec branch,
+        ParseContext baseContext, UniqueList problems, UniqueList warnings)
     {
-        var overlayContext = new ParseContext(baseContext.File, baseContext.BaseDirectory, baseContext.Files);
+        var overlayContext = new ParseContext(baseContext.File, baseContext.BaseDirectory, baseContext.Files,
+            baseOverlay.Lines);
         var (overlaidRoot, overlay) = BranchOverlay.Apply(root, branch, overlayContext);
         problems.AddRange(overlayContext.Problems);
 
+        // Nodes that the top-level set created keep their lines under the branch too.
+        var lines = new Dictionary<YamlNode, long>(baseOverlay.Lines, ReferenceEqualityComparer.Instance);
+        foreach (var (node, line) in overlay.Lines)
+        {
+            lines[node] = line;
+        }
+
         var context = new ParseContext(baseContext.File, baseContext.BaseDirectory, baseContext.Files,
-            overlay.Lines, baseContext.EmpiricalCache);
+            lines, baseContext.EmpiricalCache);
         var (scenario, _) = ScenarioBodyReader.Read(overlaidRoot, context);
         problems.AddRange(Rewrite(context.Problems, baseContext.Problems, overlay));
         warnings.AddRange(Rewrite(context.Warnings, baseContext.Warnings, overlay));
@@ -118,9 +134,9 @@ public static class ScenarioReader
 
     // Problems that the base document has too are reported once, with their base path.
     private static IEnumerable<InputProblem> Rewrite(
-        IEnumerable<InputProblem> found, IReadOnlyCollection<InputProblem> inBase, BranchOverlay overlay) =>
+        IEnumerable<InputProblem> found, IReadOnlyCollection<InputProblem> inBase, BranchOverlay? overlay) =>
         found.Where(p => !inBase.Contains(p))
-            .Select(p => p.Path is null ? p : p with { Path = overlay.RewritePath(p.Path) });
+            .Select(p => p.Path is null || overlay is null ? p : p with { Path = overlay.RewritePath(p.Path) });
 
     private static YamlNode Load(string text, string? fileName)
     {
