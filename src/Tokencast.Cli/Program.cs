@@ -26,6 +26,7 @@ internal static class Program
         yield return HistoryCommand.Create();
         yield return SiloCommand.Create();
         yield return ServeCommand.Create();
+        yield return ActualsCommand.Create();
         yield return CalibrateCommand.Create(RequestLogObservations.Read);
     }
 }
