@@ -49,6 +49,10 @@ internal static class IngestCommand
             Description = "LiteLLM-format JSON price catalog for the estimated cost, in place of the bundled one.",
         };
         var model = new Option<string?>("--model") { Description = "Model for log rows that name none." };
+        var feature = new Option<string?>("--feature")
+        {
+            Description = "Feature of log rows that name none, such as a trace of one service.",
+        };
         var featureTag = new Option<string?>("--feature-tag")
         {
             Description = "Tag key whose value is the feature: a key of the FOCUS Tags column, or KEY in "
@@ -62,7 +66,7 @@ internal static class IngestCommand
 
         var command = new Command("ingest", "Import request logs and billing exports into an actuals store.")
         {
-            files, store, kind, map, convention, catalog, model, featureTag, setAside,
+            files, store, kind, map, convention, catalog, model, feature, featureTag, setAside,
         };
         command.SetAction(parseResult =>
         {
@@ -76,6 +80,7 @@ internal static class IngestCommand
                 parseResult.GetValue(convention),
                 parseResult.GetValue(catalog),
                 parseResult.GetValue(model),
+                parseResult.GetValue(feature),
                 parseResult.GetValue(featureTag),
                 parseResult.GetValue(setAside)), output), error);
         });
@@ -119,6 +124,7 @@ internal static class IngestCommand
                 ColumnMap = CostCommand.ParseMap(request.Map),
             },
             DefaultModel = request.Model,
+            DefaultFeature = request.Feature,
             FeatureTagKey = request.FeatureTag,
             SetAside = request.SetAside,
         };
@@ -184,6 +190,7 @@ internal static class IngestCommand
         string? Convention,
         FileInfo? Catalog,
         string? Model,
+        string? Feature,
         string? FeatureTag,
         bool SetAside);
 }

@@ -44,7 +44,7 @@ public static class UsageActualReader
                 SourceFile = fileName,
                 Line = record.Line,
                 Timestamp = record.Timestamp,
-                Feature = record.Feature ?? tagFeature,
+                Feature = record.Feature ?? tagFeature ?? options.DefaultFeature,
                 Cohort = record.Cohort,
                 User = record.User,
                 Model = record.Model ?? (record.Buckets is null ? null : options.DefaultModel),

@@ -24,6 +24,9 @@ public sealed record UsageImportOptions
     /// </summary>
     public string? FeatureTagKey { get; init; }
 
+    /// <summary>Feature of rows that name none (and carry no feature tag), or null to leave them without one.</summary>
+    public string? DefaultFeature { get; init; }
+
     /// <summary>Whether invalid rows are set aside with their reason instead of stopping the import.</summary>
     public bool SetAside { get; init; }
 
@@ -36,7 +39,7 @@ public sealed record UsageImportOptions
         var map = LogOptions.ColumnMap
             .Select(pair => $"{LogColumnNames.MapNameOf(pair.Key)}={pair.Value}")
             .Order(StringComparer.Ordinal);
-        return string.Join(";",
+        var text = string.Join(";",
             $"kind={Kind}",
             $"convention={LogOptions.Convention}",
             $"format={LogOptions.Format}",
@@ -44,5 +47,8 @@ public sealed record UsageImportOptions
             $"model={DefaultModel}",
             $"feature-tag={FeatureTagKey}",
             $"set-aside={SetAside.ToString(CultureInfo.InvariantCulture)}");
+
+        // Added only when set, so that imports made before the option existed keep their keys.
+        return DefaultFeature is null ? text : $"{text};feature={DefaultFeature}";
     }
 }

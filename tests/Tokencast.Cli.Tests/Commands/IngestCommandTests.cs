@@ -28,6 +28,17 @@ public sealed class IngestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_FeatureOption_NamesRowsWithoutAFeature()
+    {
+        var log = WriteFile("openai.csv", OpenAiLog);
+
+        Run(log, "--store", StorePath, "--feature", "support-chat");
+
+        var call = Assert.Single(new Tokencast.Core.Actuals.ActualsStore(StorePath).ReadUsage());
+        Assert.Equal("support-chat", call.Feature);
+    }
+
+    [Fact]
     public void Ingest_SameFileTwice_SaysAlreadyImported()
     {
         var log = WriteFile("openai.csv", OpenAiLog);
