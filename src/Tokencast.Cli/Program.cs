@@ -27,6 +27,7 @@ internal static class Program
         yield return SiloCommand.Create();
         yield return ServeCommand.Create();
         yield return ActualsCommand.Create();
+        yield return ReforecastCommand.Create();
         yield return CalibrateCommand.Create(RequestLogObservations.Read);
     }
 }

@@ -215,7 +215,7 @@ internal static class ForecastCommand
     /// Runs the forecast through the grains: on silos started in this process (in-memory state, gone when
     /// the command ends) or, with <see cref="ForecastSettings.Cluster"/>, as a client of a running cluster.
     /// </summary>
-    private static async Task<ForecastResult> RunOnCluster(ForecastSettings settings, RunDefinition definition, bool showProgress)
+    internal static async Task<ForecastResult> RunOnCluster(ForecastSettings settings, RunDefinition definition, bool showProgress)
     {
         using var interrupt = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -300,7 +300,7 @@ internal static class ForecastCommand
         return directory;
     }
 
-    private static RunDefinition Definition(ForecastSettings settings, ScenarioInput input, Scenario document)
+    internal static RunDefinition Definition(ForecastSettings settings, ScenarioInput input, Scenario document)
     {
         var problems = new List<InputProblem>();
         var trials = settings.Trials ?? document.Trials ?? DefaultTrials;

@@ -92,12 +92,7 @@ public sealed class ActualsCommandTests : IDisposable
         return path;
     }
 
-    private void Ingest(string log)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Assert.Equal(0, IngestCommand.Invoke([log, "--store", StorePath], output, error));
-    }
+    private void Ingest(string log) => StoreImports.Ingest(log, StorePath);
 
     private static (int ExitCode, string Output, string Error) Run(params string[] args)
     {

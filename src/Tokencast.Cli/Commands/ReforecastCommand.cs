@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Tokencast.Core;
+using Tokencast.Core.Actuals;
+using Tokencast.Core.Forecasting;
+using Tokencast.Core.History;
+using Tokencast.Core.Inputs;
+using Tokencast.Core.Recalibration;
+using Tokencast.Grains.Runs;
+
+namespace Tokencast.Cli.Commands;
+
+/// <summary>
+/// <c>tokencast reforecast FILE --name NAME</c>: recalibrates the scenario from the actuals before the
+/// cut-off, runs the forecast, and stores it as a new version of NAME with its inputs, then prints how it
+/// moved from the previous version. For an external scheduler: running it again for the same cut-off and
+/// actuals stores nothing new and runs nothing.
+/// </summary>
+internal static class ReforecastCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "The scenario to recalibrate and forecast." };
+        var name = new Option<string>("--name") { Description = "Name of the tracked forecast the version belongs to.", Required = true };
+        var cutOff = new Option<string?>("--cut-off")
+        {
+            Description = "Actuals up to the day before this date (YYYY-MM-DD, UTC) are used; default the Monday of the current week.",
+        };
+        var store = new Option<DirectoryInfo?>("--store") { Description = $"Actuals store folder; default {ActualsStore.DefaultDirectory}." };
+        var history = new Option<string?>("--history") { Description = $"History folder; default {FolderForecastHistory.DefaultFolder}." };
+        var window = new Option<int>("--window-days") { Description = "Days of actuals before the cut-off to recalibrate from.", DefaultValueFactory = _ => 28 };
+        var trials = new Option<int?>("--trials") { Description = "Trials per branch (default: the scenario's trials)." };
+        var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's seed)." };
+        var cluster = new Option<string?>("--cluster") { Description = "PostgreSQL connection string of a running cluster to run on." };
+
+        var command = new Command("reforecast", "Recalibrate a scenario from actuals, forecast it, and store the result as a new version.")
+        {
+            file, name, cutOff, store, history, window, trials, seed, cluster,
+        };
+        command.SetAction(parseResult => CommandRunner.Run(
+            () => Execute(
+                new Request(
+                    parseResult.GetRequiredValue(file),
+                    parseResult.GetRequiredValue(name),
+                    CutOff(parseResult.GetValue(cutOff)),
+                    parseResult.GetValue(store)?.FullName ?? ActualsStore.DefaultDirectory,
+                    parseResult.GetValue(history),
+                    parseResult.GetValue(window),
+                    parseResult.GetValue(trials),
+                    parseResult.GetValue(seed),
+                    parseResult.GetValue(cluster)),
+                parseResult.InvocationConfiguration.Output),
+            parseResult.InvocationConfiguration.Error));
+        return command;
+    }
+
+    /// <summary>Runs the command with arguments as typed after <c>tokencast reforecast</c>.</summary>
+    public static int Invoke(string[] args, TextWriter output, TextWriter error) =>
+        Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+
+    private static int Execute(Request request, TextWriter output)
+    {
+        ForecastHistoryRules.CheckName(request.Name);
+        if (request.WindowDays is < 1 or > 366)
+        {
+            throw new InvalidInputException(new InputProblem(null, null, "--window-days",
+                request.WindowDays.ToString(CultureInfo.InvariantCulture), "must be from 1 to 366 days"));
+        }
+
+        if (!Directory.Exists(request.Store))
+        {
+            throw new InvalidInputException(new InputProblem(request.Store, null, "--store", null,
+                "no actuals store here; import usage with tokencast ingest first, or name the store with --store"));
+        }
+
+        var store = new ActualsStore(request.Store);
+        var until = request.CutOff.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var actuals = store.ReadUsage(until: until);
+        var recalibrated = Recalibrator.Recalibrate(
+            ScenarioBundle.Capture(request.File), actuals, request.CutOff, new RecalibrationOptions { WindowDays = request.WindowDays });
+        var input = ScenarioInputs.From(recalibrated.Bundle);
+        var document = recalibrated.Bundle.Read();
+        var settings = new ForecastSettings(request.File, [], request.Trials, request.Seed, Cluster: request.Cluster);
+        var definition = ForecastCommand.Definition(settings, input, document.Base);
+        var inputs = new VersionInputs(recalibrated.Bundle, [.. definition.Branches], definition.Trials, definition.Seed);
+
+        var console = ConsoleFactory.Plain(output);
+        WriteRecalibration(console, recalibrated);
+        var history = HistoryCommand.Open(request.History);
+        var hash = inputs.ComputeHash();
+        if (history.List(request.Name).FirstOrDefault(v => v.CutOff == request.CutOff && v.InputHash == hash) is { } same)
+        {
+            output.WriteLine($"version {same.Number} of {request.Name} already has cut-off {Date(request.CutOff)} and these inputs; "
+                + "nothing run, nothing new stored");
+            return CommandRunner.Success;
+        }
+
+        ForecastEngine.CheckSampleSize(ScenarioInputs.Compile(definition.Scenario, definition.Branches), definition.Trials);
+        var previous = history.Latest(request.Name);
+        var result = ForecastCommand.RunOnCluster(settings, definition, showProgress: false).GetAwaiter().GetResult();
+        BandTable.Render(result, console);
+
+        var imports = store.ListImports().Select(import => import.Key).ToList();
+        var note = recalibrated.Overrides.Count == 0
+            ? $"no value recalibrated from {recalibrated.CallsUsed:N0} calls before {Date(request.CutOff)}"
+            : $"recalibrated {recalibrated.Overrides.Count} values from {recalibrated.CallsUsed:N0} calls before {Date(request.CutOff)}";
+        var addition = history.Add(ForecastVersionDraft.Create(request.Name, request.CutOff, inputs, imports, note, result));
+        output.WriteLine($"stored version {addition.Version.Number} of {request.Name} (cut-off {Date(request.CutOff)}) in {history.Folder}: {note}");
+        if (previous is not null)
+        {
+            WriteMovement(console, VersionDiff.Compare(previous, addition.Version));
+        }
+
+        return CommandRunner.Success;
+    }
+
+    private static void WriteRecalibration(IAnsiConsole console, RecalibrationResult result)
+    {
+        var table = new Table().Title($"recalibrated from {result.CallsUsed:N0} calls")
+            .AddColumn("path").AddColumn("was").AddColumn("now").AddColumn("why");
+        foreach (var change in result.Overrides)
+        {
+            table.AddRow(Markup.Escape(change.Path), Markup.Escape(change.OldValue), Markup.Escape(change.NewValue), Markup.Escape(change.Reason));
+        }
+
+        foreach (var kept in result.Unchanged)
+        {
+            table.AddRow(Markup.Escape(kept.Path), "(kept)", "", Markup.Escape(kept.Reason));
+        }
+
+        foreach (var (feature, calls) in result.UnknownFeatureCalls)
+        {
+            table.AddRow(Markup.Escape(feature.Length == 0 ? TaskActuals.NoFeature : feature), "(not in the scenario)", "", $"{calls:N0} calls left out");
+        }
+
+        console.Write(table);
+    }
+
+    private static void WriteMovement(IAnsiConsole console, VersionDiff diff)
+    {
+        var table = new Table().Title($"horizon spend, version {diff.OlderNumber} to {diff.NewerNumber}")
+            .AddColumn("branch").AddColumn(new TableColumn("P50 before").RightAligned()).AddColumn(new TableColumn("P50 now").RightAligned())
+            .AddColumn(new TableColumn("change").RightAligned()).AddColumn(new TableColumn("P90 now").RightAligned());
+        foreach (var change in diff.Bands.Where(band => band.Feature is null && band.Month is null))
+        {
+            table.AddRow(Markup.Escape(change.Branch), Usd(change.P50.Older), Usd(change.P50.Newer),
+                change.P50.Relative is { } relative ? relative.ToString("+0.0 %;-0.0 %", CultureInfo.InvariantCulture) : "-",
+                Usd(change.P90.Newer));
+        }
+
+        console.Write(table);
+    }
+
+    private static DateOnly CutOff(string? text)
+    {
+        if (text is null)
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            return today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new InvalidInputException(new InputProblem(null, null, "--cut-off", text, "is not a date; write YYYY-MM-DD"));
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Usd(double? value) => value is { } v ? "$" + v.ToString("#,0.##", CultureInfo.InvariantCulture) : "-";
+
+    private sealed record Request(
+        string File, string Name, DateOnly CutOff, string Store, string? History, int WindowDays, int? Trials, ulong? Seed, string? Cluster);
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using Tokencast.Cli.Commands;
+
+namespace Tokencast.Cli.Tests.Commands;
+
+public sealed class ReforecastCommandTests : IDisposable
+{
+    // Expects 1,000 users x 0.4 adoption x 20 tasks = 8,000 tasks a month.
+    private const string Scenario = """
+        name: small
+        start_month: 2026-01
+        horizon_months: 6
+        trials: 100
+        features:
+          - id: chat
+            model: gpt-4o-mini
+            input_tokens: 400
+            output_tokens: 200
+        cohorts:
+          - id: smb
+            users: 1000
+            features:
+              chat: {adoption: 0.4, tasks_per_active_user: 20}
+        """;
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("tokencast-reforecast-").FullName;
+
+    public ReforecastCommandTests()
+    {
+        File.WriteAllText(ScenarioPath, Scenario);
+        Ingest(DailyLog(days: 35));
+    }
+
+    private string ScenarioPath => Path.Combine(_directory, "small.yaml");
+
+    private string StorePath => Path.Combine(_directory, "store");
+
+    private string HistoryPath => Path.Combine(_directory, "history");
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Reforecast_FirstCutOff_StoresVersionOneWithTheObservedVolume()
+    {
+        var (exitCode, output, error) = Reforecast("2026-02-02");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.Contains("stored version 1 of small (cut-off 2026-02-02)", output, StringComparison.Ordinal);
+        Assert.Contains("cohorts.smb.features.chat.tasks_per_active_user", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reforecast_SameCutOffTwice_RunsAndStoresNothingTheSecondTime()
+    {
+        Reforecast("2026-02-02");
+
+        var (exitCode, output, _) = Reforecast("2026-02-02");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("version 1 of small already has cut-off 2026-02-02 and these inputs; nothing run", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reforecast_LaterCutOff_StoresVersionTwoAndShowsTheMove()
+    {
+        Reforecast("2026-02-02");
+
+        var (_, output, _) = Reforecast("2026-02-09");
+
+        Assert.Contains("stored version 2 of small (cut-off 2026-02-09)", output, StringComparison.Ordinal);
+        Assert.Contains("horizon spend, version 1 to 2", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reforecast_BadCutOff_NamesTheOption()
+    {
+        var (exitCode, _, error) = Reforecast("2026-02-30");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("--cut-off: is not a date; write YYYY-MM-DD (value: 2026-02-30)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reforecast_NoStore_SaysToIngestFirst()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = ReforecastCommand.Invoke(
+            [ScenarioPath, "--name", "small", "--store", Path.Combine(_directory, "none"), "--history", HistoryPath], output, error);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("no actuals store here; import usage with tokencast ingest first", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Nine one-call tasks a day from Monday 2026-01-05, with token counts that vary by a fixed pattern.</summary>
+    private string DailyLog(int days)
+    {
+        var text = new StringBuilder("timestamp,feature,model,task_id,input_tokens,output_tokens\n");
+        var start = new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc);
+        for (var day = 0; day < days; day++)
+        {
+            for (var task = 0; task < 9; task++)
+            {
+                var time = start.AddDays(day).AddMinutes(7 * task);
+                var input = 300 + (((day * 13) + (task * 29)) % 17 * 25);
+                var output = 120 + (((day * 7) + (task * 11)) % 13 * 15);
+                text.Append(CultureInfo.InvariantCulture, $"{time:yyyy-MM-ddTHH:mm:ssZ},chat,gpt-4o-mini,d{day}t{task},{input},{output}\n");
+            }
+        }
+
+        var path = Path.Combine(_directory, "log.csv");
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+
+    private void Ingest(string log) => StoreImports.Ingest(log, StorePath);
+
+    private (int ExitCode, string Output, string Error) Reforecast(string cutOff)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = ReforecastCommand.Invoke(
+            [ScenarioPath, "--name", "small", "--cut-off", cutOff, "--store", StorePath, "--history", HistoryPath], output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}
