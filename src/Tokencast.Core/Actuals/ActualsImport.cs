@@ -32,6 +32,15 @@ public sealed record ActualsImport
     /// <summary>Name of the JSON Lines file that holds the set-aside rows, or null when there are none.</summary>
     public string? RejectedFile { get; init; }
 
+    /// <summary>
+    /// Time transformation applied to the calls' times for replaying a short trace, or null when the
+    /// times are stored as logged.
+    /// </summary>
+    public TraceTimeScale? TimeScale { get; init; }
+
+    /// <summary>Earliest call time in the file before <see cref="TimeScale"/> moved it, or null.</summary>
+    public DateTimeOffset? TimeScaleTraceStart { get; init; }
+
     /// <summary>Data rows in the file, set-aside rows included.</summary>
     public int RowsRead { get; init; }
 

@@ -58,6 +58,8 @@ public sealed class ActualsStore
                 FailedCallsPriced = batch.FailedCallsPriced,
                 EstimatedCostUsd = batch.EstimatedCostUsd,
                 LiteLlmSpendUsd = batch.LiteLlmSpendUsd,
+                TimeScale = options.TimeScale,
+                TimeScaleTraceStart = batch.TraceStart,
             };
             return (finished, batch.Actuals.Cast<object>().ToList(), batch.Rejected);
         });

@@ -31,6 +31,12 @@ public static class UsageActualReader
             : options.LogOptions;
         var rejected = new List<RejectedRow>();
         var (log, extras) = ReadSettingAside(text, source, options, logOptions, rejected);
+        DateTimeOffset? traceStart = null;
+        if (options.TimeScale is { } timeScale)
+        {
+            // Before pricing, so that prices are looked up at the moved dates.
+            (log, traceStart) = timeScale.Apply(log, source);
+        }
 
         var report = LogCostCalculator.Price(log, catalog, options.PriceDate, options.DefaultModel);
         var fileName = Path.GetFileName(source);
@@ -58,7 +64,10 @@ public static class UsageActualReader
         }
 
         return new UsageBatch(
-            actuals, rejected, log.Records.Count + rejected.Count, report.DuplicatesMerged, report.FailedRowsPriced);
+            actuals, rejected, log.Records.Count + rejected.Count, report.DuplicatesMerged, report.FailedRowsPriced)
+        {
+            TraceStart = traceStart,
+        };
     }
 
     // Reads the log, and with set-aside on, leaves out every data row that has a problem and reads

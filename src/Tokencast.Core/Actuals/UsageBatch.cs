@@ -13,6 +13,12 @@ public sealed record UsageBatch(
     int DuplicatesMerged,
     int FailedCallsPriced)
 {
+    /// <summary>
+    /// Earliest call time in the log before <see cref="UsageImportOptions.TimeScale"/> moved it, or null
+    /// when no time scale was applied.
+    /// </summary>
+    public DateTimeOffset? TraceStart { get; init; }
+
     /// <summary>Number of calls: priced calls and calls with unknown usage.</summary>
     public int Calls => Actuals.Count;
 

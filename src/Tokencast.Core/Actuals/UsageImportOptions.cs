@@ -27,6 +27,12 @@ public sealed record UsageImportOptions
     /// <summary>Feature of rows that name none (and carry no feature tag), or null to leave them without one.</summary>
     public string? DefaultFeature { get; init; }
 
+    /// <summary>
+    /// Time transformation for replaying a short trace over a longer period, or null to keep the times
+    /// as logged. Prices are looked up at the moved dates.
+    /// </summary>
+    public TraceTimeScale? TimeScale { get; init; }
+
     /// <summary>Whether invalid rows are set aside with their reason instead of stopping the import.</summary>
     public bool SetAside { get; init; }
 
@@ -48,7 +54,12 @@ public sealed record UsageImportOptions
             $"feature-tag={FeatureTagKey}",
             $"set-aside={SetAside.ToString(CultureInfo.InvariantCulture)}");
 
-        // Added only when set, so that imports made before the option existed keep their keys.
-        return DefaultFeature is null ? text : $"{text};feature={DefaultFeature}";
+        // Added only when set, so that imports made before these options existed keep their keys.
+        if (DefaultFeature is not null)
+        {
+            text += $";feature={DefaultFeature}";
+        }
+
+        return TimeScale is null ? text : $"{text};time-scale={TimeScale}";
     }
 }
