@@ -58,6 +58,12 @@ internal static class IngestCommand
             Description = "Tag key whose value is the feature: a key of the FOCUS Tags column, or KEY in "
                 + "LiteLLM request_tags entries written KEY:VALUE.",
         };
+        var timeScale = new Option<string?>("--time-scale")
+        {
+            Description = "Replay a short trace over a longer period, as ORIGIN=FACTOR: each call's time t "
+                + "becomes ORIGIN (YYYY-MM-DD, UTC midnight) + (t - first call's time) x FACTOR; 1440 turns "
+                + "a minute into a day. For published traces, never for real usage.",
+        };
         var setAside = new Option<bool>("--set-aside")
         {
             Description = "Write invalid rows to a rejected file in the store with their line and reason, "
@@ -66,7 +72,7 @@ internal static class IngestCommand
 
         var command = new Command("ingest", "Import request logs and billing exports into an actuals store.")
         {
-            files, store, kind, map, convention, catalog, model, feature, featureTag, setAside,
+            files, store, kind, map, convention, catalog, model, feature, featureTag, timeScale, setAside,
         };
         command.SetAction(parseResult =>
         {
@@ -82,6 +88,7 @@ internal static class IngestCommand
                 parseResult.GetValue(model),
                 parseResult.GetValue(feature),
                 parseResult.GetValue(featureTag),
+                parseResult.GetValue(timeScale),
                 parseResult.GetValue(setAside)), output), error);
         });
         return command;
@@ -99,9 +106,17 @@ internal static class IngestCommand
             throw new FileNotFoundException("file not found", missing.FullName);
         }
 
+        var timeScale = request.TimeScale is null ? null : ParseTimeScale(request.TimeScale);
         var store = new ActualsStore(request.Store?.FullName ?? ActualsStore.DefaultDirectory);
         if (request.Kind == "focus")
         {
+            if (timeScale is not null)
+            {
+                throw new InvalidInputException(new InputProblem(null, null, "--time-scale", request.TimeScale,
+                    "applies to usage logs only, not to FOCUS billing exports; leave it out with --kind focus"));
+            }
+
+
             var focusOptions = new FocusImportOptions
             {
                 FeatureTagKey = request.FeatureTag,
@@ -126,6 +141,7 @@ internal static class IngestCommand
             DefaultModel = request.Model,
             DefaultFeature = request.Feature,
             FeatureTagKey = request.FeatureTag,
+            TimeScale = timeScale,
             SetAside = request.SetAside,
         };
         var catalog = request.Catalog is null
@@ -138,6 +154,34 @@ internal static class IngestCommand
 
         return CommandRunner.Success;
     }
+
+    /// <summary>Parses <c>ORIGIN=FACTOR</c>, such as <c>2026-01-05=1440</c>.</summary>
+    /// <exception cref="InvalidInputException">The text is not a date and a finite factor above 0.</exception>
+    internal static TraceTimeScale ParseTimeScale(string text)
+    {
+        var parts = text.Split('=', 2, StringSplitOptions.TrimEntries);
+        if (parts.Length != 2)
+        {
+            throw TimeScaleProblem(text, "expected ORIGIN=FACTOR, such as 2026-01-05=1440");
+        }
+
+        if (!DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                out var origin))
+        {
+            throw TimeScaleProblem(text, $"the origin '{parts[0]}' is not a date; write YYYY-MM-DD");
+        }
+
+        if (!double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var factor)
+            || !double.IsFinite(factor) || factor <= 0)
+        {
+            throw TimeScaleProblem(text, $"the factor '{parts[1]}' must be a finite number above 0, such as 1440");
+        }
+
+        return new TraceTimeScale(origin, factor);
+    }
+
+    private static InvalidInputException TimeScaleProblem(string text, string message) =>
+        new(new InputProblem(null, null, "--time-scale", text, message));
 
     private static void WriteUsage(TextWriter output, ImportResult result)
     {
@@ -153,9 +197,11 @@ internal static class IngestCommand
             + $"{import.DuplicatesMerged} duplicates merged, {import.FailedCallsPriced} failed calls priced, "
             + $"{import.SetAsideRows} rows set aside");
         output.WriteLine($"  estimated cost (tokens x catalog prices): {Amount(import.EstimatedCostUsd ?? 0m)} USD");
-        if (import.LiteLlmSpendUsd is { } spend)
+        if (import.TimeScale is { } scale && import.TimeScaleTraceStart is { } traceStart)
         {
-            output.WriteLine($"  LiteLLM spend (LiteLLM's own estimate): {Amount(spend)} USD");
+            var first = traceStart.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+            output.WriteLine($"  times moved by --time-scale {scale}: the first call, {first} UTC, "
+                + $"is now {scale.Origin:yyyy-MM-dd} 00:00 UTC");
         }
     }
 
@@ -192,5 +238,6 @@ internal static class IngestCommand
         string? Model,
         string? Feature,
         string? FeatureTag,
+        string? TimeScale,
         bool SetAside);
 }

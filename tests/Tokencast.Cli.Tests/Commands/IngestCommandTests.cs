@@ -39,6 +39,42 @@ public sealed class IngestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_TimeScale_MovesTimesAndSaysSo()
+    {
+        var log = WriteFile("openai.csv", OpenAiLog + "2026-07-01T00:02:30Z,r2,gpt-4o,10,0,1\n");
+
+        var (exitCode, output, error) = Run(log, "--store", StorePath, "--time-scale", "2026-01-05=1440");
+
+        // 150 s after the first call x 1440 = 2.5 days.
+        var calls = new Tokencast.Core.Actuals.ActualsStore(StorePath).ReadUsage();
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.Contains("the first call, 2026-07-01 00:00:00.000 UTC, is now 2026-01-05 00:00 UTC", output,
+            StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero), calls[0].Timestamp);
+        Assert.Equal(new DateTimeOffset(2026, 1, 7, 12, 0, 0, TimeSpan.Zero), calls[1].Timestamp);
+    }
+
+    [Theory]
+    [InlineData("2026-01-05", "expected ORIGIN=FACTOR")]
+    [InlineData("2026-13-05=1440", "the origin '2026-13-05' is not a date")]
+    [InlineData("2026-01-05=0", "the factor '0' must be a finite number above 0")]
+    [InlineData("2026-01-05=-2", "the factor '-2' must be a finite number above 0")]
+    [InlineData("2026-01-05=Infinity", "the factor 'Infinity' must be a finite number above 0")]
+    [InlineData("2026-01-05=NaN", "the factor 'NaN' must be a finite number above 0")]
+    public void Ingest_BadTimeScale_NamesTheOption(string value, string message)
+    {
+        var log = WriteFile("openai.csv", OpenAiLog);
+
+        var (exitCode, _, error) = Run(log, "--store", StorePath, "--time-scale", value);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"--time-scale: {message}", error, StringComparison.Ordinal);
+        Assert.Contains($"(value: {value})", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(StorePath));
+    }
+
+    [Fact]
     public void Ingest_SameFileTwice_SaysAlreadyImported()
     {
         var log = WriteFile("openai.csv", OpenAiLog);
