@@ -157,7 +157,7 @@ internal static class VarianceReport
     /// Scaling a quantile by a share is exact only when the week's spend is that share of the month's in every
     /// trial. Trial-level draws (users, adoption, prices) move every week of a month together, which this
     /// assumes, but task-level noise spreads a week relatively more than a month, so the band is too narrow
-    /// and out-of-band weeks are raised more often than the percentiles say, mostly for small volumes.
+    /// and out-of-band weeks are raised more often than the nominal rate, mostly for small volumes.
     /// </remarks>
     private static double WeekQuantile(SeriesBands total, DateOnly week, int percentile)
     {
