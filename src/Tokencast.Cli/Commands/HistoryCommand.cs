@@ -69,7 +69,8 @@ internal static class HistoryCommand
         CommandRunner.Run(
             () =>
             {
-                var version = Open(folder).GetExisting(name, number);
+                var history = Open(folder);
+                var version = history.GetExisting(name, number);
                 if (format == JsonFormat)
                 {
                     using var stream = new MemoryStream();
@@ -88,6 +89,16 @@ internal static class HistoryCommand
                 console.WriteLine($"actuals imports: {(version.ImportIds.Count == 0 ? "none" : string.Join(", ", version.ImportIds))}");
                 console.WriteLine($"note:            {version.Note}");
                 console.WriteLine($"input hash:      {version.InputHash}");
+                var alerts = AlertsFile.ReadMessages(AlertsFile.PathOf(history.Folder, name, number));
+                if (alerts is not null)
+                {
+                    console.WriteLine($"alerts:          {(alerts.Count == 0 ? "none" : alerts.Count.ToString(CultureInfo.InvariantCulture))}");
+                    foreach (var alert in alerts)
+                    {
+                        console.WriteLine("  " + alert);
+                    }
+                }
+
                 console.WriteLine();
                 BandTable.Render(version.ReadResult(), console);
                 return CommandRunner.Success;

@@ -6,7 +6,9 @@ using Tokencast.Core.Actuals;
 using Tokencast.Core.Forecasting;
 using Tokencast.Core.History;
 using Tokencast.Core.Inputs;
+using Tokencast.Core.Planning;
 using Tokencast.Core.Recalibration;
+using Tokencast.Core.Variance;
 using Tokencast.Grains.Runs;
 
 namespace Tokencast.Cli.Commands;
@@ -33,10 +35,25 @@ internal static class ReforecastCommand
         var trials = new Option<int?>("--trials") { Description = "Trials per branch (default: the scenario's trials)." };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's seed)." };
         var cluster = new Option<string?>("--cluster") { Description = "PostgreSQL connection string of a running cluster to run on." };
+        var branch = new Option<string>("--branch")
+        {
+            Description = "Branch of the previous version to explain actuals against and raise alerts from.",
+            DefaultValueFactory = _ => "baseline",
+        };
+        var alertLow = new Option<int>("--alert-low")
+        {
+            Description = "Percentile (5, 10, 50, 90 or 95) a week's spend must fall below to raise an alert.",
+            DefaultValueFactory = _ => 10,
+        };
+        var alertHigh = new Option<int>("--alert-high")
+        {
+            Description = "Percentile (5, 10, 50, 90 or 95) a week's spend must rise above to raise an alert.",
+            DefaultValueFactory = _ => 90,
+        };
 
         var command = new Command("reforecast", "Recalibrate a scenario from actuals, forecast it, and store the result as a new version.")
         {
-            file, name, cutOff, store, history, window, trials, seed, cluster,
+            file, name, cutOff, store, history, window, trials, seed, cluster, branch, alertLow, alertHigh,
         };
         command.SetAction(parseResult => CommandRunner.Run(
             () => Execute(
@@ -49,8 +66,14 @@ internal static class ReforecastCommand
                     parseResult.GetValue(window),
                     parseResult.GetValue(trials),
                     parseResult.GetValue(seed),
-                    parseResult.GetValue(cluster)),
-                parseResult.InvocationConfiguration.Output),
+                    parseResult.GetValue(cluster),
+                    new AlertSettings(
+                        parseResult.GetRequiredValue(branch),
+                        parseResult.GetValue(alertLow),
+                        parseResult.GetValue(alertHigh),
+                        ForecastFactors.DefaultSampleTasks)),
+                parseResult.InvocationConfiguration.Output,
+                parseResult.InvocationConfiguration.Error),
             parseResult.InvocationConfiguration.Error));
         return command;
     }
@@ -59,9 +82,10 @@ internal static class ReforecastCommand
     public static int Invoke(string[] args, TextWriter output, TextWriter error) =>
         Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
 
-    private static int Execute(Request request, TextWriter output)
+    private static int Execute(Request request, TextWriter output, TextWriter error)
     {
         ForecastHistoryRules.CheckName(request.Name);
+        CheckAlertPercentiles(request.Alerts);
         if (request.WindowDays is < 1 or > 366)
         {
             throw new InvalidInputException(new InputProblem(null, null, "--window-days",
@@ -112,7 +136,40 @@ internal static class ReforecastCommand
             WriteMovement(console, VersionDiff.Compare(previous, addition.Version));
         }
 
+        // An alert is a finding, not a failure, so the exit code stays 0.
+        if (previous?.CutOff is not null)
+        {
+            var catalog = ScenarioCatalog.Build(
+                document.Base, recalibrated.Bundle.CatalogFile, new InMemoryInputFiles(recalibrated.Bundle.Files));
+            var alerts = VarianceReport.Write(console, error, previous, store, catalog, request.CutOff, request.Alerts);
+            AlertsFile.Write(AlertsFile.PathOf(history.Folder, request.Name, addition.Version.Number), addition.Version.Number, alerts);
+        }
+
         return CommandRunner.Success;
+    }
+
+    private static void CheckAlertPercentiles(AlertSettings settings)
+    {
+        var problems = new List<InputProblem>();
+        foreach (var (option, value) in new[] { ("--alert-low", settings.Low), ("--alert-high", settings.High) })
+        {
+            if (!VarianceReport.BandPercentiles.Contains(value))
+            {
+                problems.Add(new InputProblem(null, null, option, value.ToString(CultureInfo.InvariantCulture),
+                    "must be a percentile the bands store: 5, 10, 50, 90 or 95"));
+            }
+        }
+
+        if (problems.Count == 0 && settings.Low >= settings.High)
+        {
+            problems.Add(new InputProblem(null, null, "--alert-low", settings.Low.ToString(CultureInfo.InvariantCulture),
+                $"must be below --alert-high ({settings.High})"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidInputException(problems);
+        }
     }
 
     private static void WriteRecalibration(IAnsiConsole console, RecalibrationResult result)
@@ -170,5 +227,14 @@ internal static class ReforecastCommand
     private static string Usd(double? value) => value is { } v ? "$" + v.ToString("#,0.##", CultureInfo.InvariantCulture) : "-";
 
     private sealed record Request(
-        string File, string Name, DateOnly CutOff, string Store, string? History, int WindowDays, int? Trials, ulong? Seed, string? Cluster);
+        string File,
+        string Name,
+        DateOnly CutOff,
+        string Store,
+        string? History,
+        int WindowDays,
+        int? Trials,
+        ulong? Seed,
+        string? Cluster,
+        AlertSettings Alerts);
 }

@@ -95,11 +95,42 @@ public sealed class ReforecastCommandTests : IDisposable
         Assert.Contains("no actuals store here; import usage with tokencast ingest first", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Reforecast_VolumeDoubled_AlertsAboveHighWithVolumePart()
+    {
+        Reforecast("2026-02-02");
+
+        // Nine more tasks a day in the week of 2 February, each like a task of the first log.
+        Ingest(DailyLog(days: 7, first: new DateOnly(2026, 2, 2), prefix: "extra"));
+        var (exitCode, output, error) = Reforecast("2026-02-09");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("actual against version 1, 2026-02-02 to 2026-02-08, branch baseline", output, StringComparison.Ordinal);
+        Assert.Contains("alert: week 2026-W06 (2026-02-02 to 2026-02-08): actual estimated spend", error, StringComparison.Ordinal);
+        Assert.Contains("is above P90", error, StringComparison.Ordinal);
+        Assert.Contains("; features: chat +$", error, StringComparison.Ordinal);
+        Assert.Contains("; parts: volume +$", error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(HistoryPath, "small", "000002.alerts.json")));
+    }
+
+    [Fact]
+    public void Reforecast_QuietWeek_NoAlert()
+    {
+        Reforecast("2026-02-02");
+
+        var (exitCode, output, error) = Reforecast("2026-02-09");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.Contains("2026-W06", output, StringComparison.Ordinal);
+        Assert.Contains("in band", output, StringComparison.Ordinal);
+    }
+
     /// <summary>Nine one-call tasks a day from Monday 2026-01-05, with token counts that vary by a fixed pattern.</summary>
-    private string DailyLog(int days)
+    private string DailyLog(int days, DateOnly? first = null, string prefix = "d")
     {
         var text = new StringBuilder("timestamp,feature,model,task_id,input_tokens,output_tokens\n");
-        var start = new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc);
+        var start = (first ?? new DateOnly(2026, 1, 5)).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
         for (var day = 0; day < days; day++)
         {
             for (var task = 0; task < 9; task++)
@@ -107,11 +138,11 @@ public sealed class ReforecastCommandTests : IDisposable
                 var time = start.AddDays(day).AddMinutes(7 * task);
                 var input = 300 + (((day * 13) + (task * 29)) % 17 * 25);
                 var output = 120 + (((day * 7) + (task * 11)) % 13 * 15);
-                text.Append(CultureInfo.InvariantCulture, $"{time:yyyy-MM-ddTHH:mm:ssZ},chat,gpt-4o-mini,d{day}t{task},{input},{output}\n");
+                text.Append(CultureInfo.InvariantCulture, $"{time:yyyy-MM-ddTHH:mm:ssZ},chat,gpt-4o-mini,{prefix}{day}t{task},{input},{output}\n");
             }
         }
 
-        var path = Path.Combine(_directory, "log.csv");
+        var path = Path.Combine(_directory, prefix + ".csv");
         File.WriteAllText(path, text.ToString());
         return path;
     }
