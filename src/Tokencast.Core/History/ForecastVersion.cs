@@ -8,7 +8,8 @@ namespace Tokencast.Core.History;
 /// <param name="Name">The forecast's name, such as <c>assistant-platform</c>.</param>
 /// <param name="Number">The version number, 1 for the first version of <paramref name="Name"/>.</param>
 /// <param name="CutOff">
-/// The last day of actuals the version was made from, or null for a version made without actuals.
+/// The cut-off of the actuals the version was made from (they are dated before it), or null for a version
+/// made without actuals.
 /// </param>
 /// <param name="CreatedAt">When the version was added to the history.</param>
 /// <param name="Inputs">The scenario files, branches, trials and seed of the run.</param>
