@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Tokencast.Cli.Commands;
+namespace Tokencast.Core.History;
 
 /// <summary>
 /// The alerts of a version, stored next to its file in a folder history as <c>000002.alerts.json</c>. The
 /// version file stays as it was, so older readers and the version's input hash are not affected.
 /// </summary>
-internal static class AlertsFile
+public static class AlertsFile
 {
     /// <summary>Format name written in every alerts file.</summary>
     public const string Format = "tokencast.alerts.v1";
@@ -16,10 +16,45 @@ internal static class AlertsFile
     public static string PathOf(string historyFolder, string name, int number) =>
         Path.Combine(historyFolder, name, number.ToString("D6", CultureInfo.InvariantCulture) + ".alerts.json");
 
-    /// <summary>Writes the alerts of one version, an empty list included.</summary>
+    /// <summary>
+    /// Writes the alerts of one version, an empty list included: to a temporary file first, renamed into
+    /// place once flushed, so that a reader never sees half a file.
+    /// </summary>
     public static void Write(string path, int number, IReadOnlyList<SpendAlert> alerts)
     {
-        using var stream = File.Create(path);
+        ArgumentNullException.ThrowIfNull(alerts);
+        var temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            WriteJson(stream, number, alerts);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Reads the alerts of a version, or returns null when it has no alerts file.</summary>
+    public static IReadOnlyList<SpendAlert>? Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        return [.. document.RootElement.GetProperty("alerts").EnumerateArray().Select(alert => new SpendAlert(
+            DateOnly.ParseExact(alert.GetProperty("week_start").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateOnly.ParseExact(alert.GetProperty("week_end").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            alert.GetProperty("branch").GetString() ?? "",
+            alert.GetProperty("actual_usd").GetDecimal(),
+            alert.GetProperty("low_usd").GetDouble(),
+            alert.GetProperty("high_usd").GetDouble(),
+            alert.GetProperty("direction").GetString() ?? "",
+            alert.GetProperty("message").GetString() ?? ""))];
+    }
+
+    private static void WriteJson(Stream stream, int number, IReadOnlyList<SpendAlert> alerts)
+    {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteString("format", Format);
@@ -44,15 +79,5 @@ internal static class AlertsFile
     }
 
     /// <summary>Reads the alert messages of a version, or returns null when it has no alerts file.</summary>
-    public static IReadOnlyList<string>? ReadMessages(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        return [.. document.RootElement.GetProperty("alerts").EnumerateArray()
-            .Select(alert => alert.GetProperty("message").GetString() ?? "")];
-    }
+    public static IReadOnlyList<string>? ReadMessages(string path) => Read(path)?.Select(alert => alert.Message).ToList();
 }

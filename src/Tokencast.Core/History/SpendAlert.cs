@@ -1,4 +1,4 @@
-namespace Tokencast.Cli.Commands;
+namespace Tokencast.Core.History;
 
 /// <summary>A closed ISO week whose actual estimated spend fell outside the previous version's band.</summary>
 /// <param name="WeekStart">Monday of the week.</param>
@@ -9,7 +9,7 @@ namespace Tokencast.Cli.Commands;
 /// <param name="HighUsd">The high percentile of the band scaled to the week.</param>
 /// <param name="Direction"><c>above</c> or <c>below</c> the band.</param>
 /// <param name="Message">The alert as printed, with the features and parts that moved.</param>
-internal sealed record SpendAlert(
+public sealed record SpendAlert(
     DateOnly WeekStart,
     DateOnly WeekEnd,
     string Branch,
