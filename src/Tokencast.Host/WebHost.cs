@@ -61,6 +61,8 @@ public static class WebHost
         services.AddSingleton(keys);
         services.AddSingleton(new Examples(options.ExamplesFolder ?? Examples.ShippedFolder));
         services.TryAddSingleton<PlanCache>();
+        services.AddSingleton(new Core.History.FolderForecastHistory(options.HistoryFolder ?? Core.History.FolderForecastHistory.DefaultFolder));
+        services.AddSingleton(new Core.Actuals.ActualsStore(options.ActualsFolder ?? Core.Actuals.ActualsStore.DefaultDirectory));
         services.AddSingleton<RunFeed>();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = CompleteProblem);
         services.AddExceptionHandler<BadRequestHandler>();
@@ -102,6 +104,7 @@ public static class WebHost
         app.UseTokencastPage();
         app.MapOpenApi(OpenApiPath);
         app.MapRunsApi();
+        app.MapForecastsApi();
         app.MapHub<RunsHub>(RunsHub.Path);
         return app;
     }

@@ -30,6 +30,12 @@ public sealed class WebHostOptions
     /// <summary>Service id when joining a cluster.</summary>
     public string ServiceId { get; init; } = Grains.Runs.ClusterNames.DefaultServiceId;
 
+    /// <summary>Folder of the actuals store read by <c>/api/actuals</c>; null for the default under the current directory.</summary>
+    public string? ActualsFolder { get; init; }
+
+    /// <summary>Folder of the forecast history read by <c>/api/forecasts</c>; null for the default under the current directory.</summary>
+    public string? HistoryFolder { get; init; }
+
     /// <summary>Shortest time between two updates of one run on the live feed.</summary>
     public TimeSpan FeedInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 

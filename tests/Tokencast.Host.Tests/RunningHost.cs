@@ -17,6 +17,8 @@ public class RunningHost : IAsyncLifetime
     public const string ViewerKey = "viewer-key-0123456789abcdef";
 
     private readonly HostLimits _limits;
+    private readonly string? _actualsFolder;
+    private readonly string? _historyFolder;
     private WebApplication? _app;
 
     public RunningHost()
@@ -24,7 +26,12 @@ public class RunningHost : IAsyncLifetime
     {
     }
 
-    protected RunningHost(HostLimits limits) => _limits = limits;
+    protected RunningHost(HostLimits limits, string? actualsFolder = null, string? historyFolder = null)
+    {
+        _limits = limits;
+        _actualsFolder = actualsFolder;
+        _historyFolder = historyFolder;
+    }
 
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
@@ -39,9 +46,9 @@ public class RunningHost : IAsyncLifetime
 
     public IGrainFactory Grains => _app!.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<RunningHost> StartAsync(HostLimits limits)
+    public static async Task<RunningHost> StartAsync(HostLimits limits, string? actualsFolder = null, string? historyFolder = null)
     {
-        var host = new RunningHost(limits);
+        var host = new RunningHost(limits, actualsFolder, historyFolder);
         await host.InitializeAsync();
         return host;
     }
@@ -53,6 +60,8 @@ public class RunningHost : IAsyncLifetime
             Urls = "http://127.0.0.1:0",
             Keys = [new ApiKey("planner", PlannerKey, ApiRole.Planner), new ApiKey("viewer", ViewerKey, ApiRole.Viewer)],
             Limits = _limits,
+            ActualsFolder = _actualsFolder ?? Path.Combine(Path.GetTempPath(), "tokencast-no-actuals"),
+            HistoryFolder = _historyFolder ?? Path.Combine(Path.GetTempPath(), "tokencast-no-history"),
         });
         await _app.StartAsync();
         Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

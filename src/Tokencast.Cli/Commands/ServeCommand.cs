@@ -61,13 +61,21 @@ internal static class ServeCommand
             Description = $"Most memory one run may take by the host's estimate, in GiB, from 1 to {MaxRunGib:N0}.",
             DefaultValueFactory = _ => defaults.MaxRunBytes >> 30,
         };
+        var store = new Option<DirectoryInfo?>("--store")
+        {
+            Description = $"Actuals store read by /api/actuals; default {Core.Actuals.ActualsStore.DefaultDirectory} under the current directory.",
+        };
+        var history = new Option<string?>("--history")
+        {
+            Description = $"Forecast history read by /api/forecasts; default {Core.History.FolderForecastHistory.DefaultFolder} under the current directory.",
+        };
         var examples = new Option<DirectoryInfo?>("--examples")
         {
             Description = "Folder of scenarios offered by name (default: the examples shipped with tokencast).",
         };
 
         var command = new Command("serve", "Serve the REST API, the live feed and the page.");
-        foreach (var option in new Option[] { urls, keys, cluster, clusterId, serviceId, maxTrials, maxRuns, maxScenario, maxRunGib, examples })
+        foreach (var option in new Option[] { urls, keys, cluster, clusterId, serviceId, maxTrials, maxRuns, maxScenario, maxRunGib, examples, store, history })
         {
             command.Options.Add(option);
         }
@@ -90,7 +98,9 @@ internal static class ServeCommand
                         new LimitOptions(
                             parseResult.GetValue(maxScenario), parseResult.GetValue(maxTrials), parseResult.GetValue(maxRuns), parseResult.GetValue(maxRunGib)),
                         parseResult.GetValue(examples),
-                        startup);
+                        startup,
+                        parseResult.GetValue(store)?.FullName,
+                        parseResult.GetValue(history));
                     return CommandRunner.Success;
                 },
                 error);
@@ -113,7 +123,9 @@ internal static class ServeCommand
         string serviceId,
         LimitOptions limits,
         DirectoryInfo? examples,
-        StartupLogGate? startup = null)
+        StartupLogGate? startup = null,
+        string? actualsStore = null,
+        string? history = null)
     {
         var problems = new List<InputProblem>();
         problems.AddRange(ListenAddresses.Check(urls));
@@ -167,6 +179,8 @@ internal static class ServeCommand
             Keys = keys,
             Limits = new HostLimits((int)limits.MaxScenarioKib * 1024, (int)limits.MaxTrials, (int)limits.MaxRuns, limits.MaxRunGib << 30),
             ExamplesFolder = examples?.FullName,
+            ActualsFolder = actualsStore,
+            HistoryFolder = history,
             ClusterConnection = cluster,
             ClusterId = clusterId,
             ServiceId = serviceId,
