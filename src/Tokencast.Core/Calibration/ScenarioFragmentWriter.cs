@@ -129,8 +129,9 @@ public static class ScenarioFragmentWriter
         writer.Write("\n    conversation:\n");
         if (turns.Chosen == "negative_binomial")
         {
-            // TODO: the dispersion is fitted to turns - 1 on support 0, 1, ...; confirm that the scenario
-            // sampler draws a negative binomial with min 1 the same way, or this mean is off by up to 1.
+            // NOTE: the dispersion r is fitted to turns - 1 (support 0, 1, ...), but the scenario sampler draws
+            // a negative binomial with this mean M on 0, 1, ... and raises 0 to 1. Its mean is therefore above M
+            // by P(0) and its variance M + M^2/r is above the observed (M - 1) + (M - 1)^2/r.
             writer.Write("      # dispersion fitted to turns - 1 (support 0, 1, ...), mean is of turns\n");
             writer.Write(Invariant($"      turns: {{negative_binomial: {{mean: {turns.MeanTurns:0.###}, "));
             writer.Write(Invariant($"dispersion: {turns.NegativeBinomialDispersion:0.####}, min: 1}}}}\n"));
