@@ -9,7 +9,7 @@ using Tokencast.Host.Security;
 namespace Tokencast.Browser.Tests;
 
 /// <summary>The web host on a free loopback port with one planner key, and a Chromium to open its page.</summary>
-public sealed class PageHost : IAsyncLifetime
+public class PageHost : IAsyncLifetime
 {
     /// <summary>The planner key the host accepts.</summary>
     public const string PlannerKey = "browser-test-planner-key";
@@ -36,7 +36,7 @@ public sealed class PageHost : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         // The browser starts first, so a missing Chromium fails the tests before a host is left running.
         _playwright = await Playwright.CreateAsync();
@@ -46,6 +46,8 @@ public sealed class PageHost : IAsyncLifetime
         {
             Urls = "http://127.0.0.1:0",
             Keys = [new ApiKey("planner", PlannerKey, ApiRole.Planner), new ApiKey("viewer", ViewerKey, ApiRole.Viewer)],
+            ActualsFolder = ActualsFolder,
+            HistoryFolder = HistoryFolder,
         });
         await _app.StartAsync();
         Address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
@@ -53,7 +55,7 @@ public sealed class PageHost : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null)
         {
@@ -67,4 +69,10 @@ public sealed class PageHost : IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
+
+    /// <summary>The actuals store the host reads, or null for the host's default.</summary>
+    protected virtual string? ActualsFolder => null;
+
+    /// <summary>The forecast history the host reads, or null for the host's default.</summary>
+    protected virtual string? HistoryFolder => null;
 }

@@ -32,6 +32,8 @@ export function createFanChart(parent, branch, months, budgets) {
   const inner = svg.append('path').attr('class', 'band-inner').attr('data-series', 'p10-p90');
   const median = svg.append('path').attr('class', 'p50-line').attr('data-series', 'p50');
   const budget = svg.append('path').attr('class', 'budget-line').attr('data-series', 'budget');
+  const actuals = svg.append('g').attr('class', 'actual-points').attr('data-series', 'actual');
+  let actualPoints = [];
   const xAxis = svg
     .append('g')
     .attr('class', 'axis x-axis')
@@ -60,16 +62,30 @@ export function createFanChart(parent, branch, months, budgets) {
       .attr('y1', (d) => y(d))
       .attr('y2', (d) => y(d));
     budget.attr('d', budgetLine(budgetPoints));
+    drawActuals();
+  }
+
+  function drawActuals() {
+    actuals
+      .selectAll('circle')
+      .data(actualPoints)
+      .join('circle')
+      .attr('class', (d) => (d.partial ? 'actual partial' : 'actual'))
+      .attr('cx', (d) => x(d.month))
+      .attr('cy', (d) => y(d.usd))
+      .attr('r', 4.5);
   }
 
   const budgetTop = Math.max(0, ...budgetPoints.map((d) => d.usd ?? 0));
+  let bandTop = 0;
   drawScale(budgetTop);
   title.text(`Monthly spend of branch ${branch}: no trials yet`);
 
   /** Redraws the bands from the branch's progress: { trials, monthly: [{ month, band }] }. */
   function update(progress) {
     const points = progress.monthly.map((m) => ({ month: parseMonth(m.month), band: m.band }));
-    drawScale(Math.max(budgetTop, ...points.map((d) => d.band.p95)));
+    bandTop = Math.max(0, ...points.map((d) => d.band.p95));
+    drawScale(Math.max(budgetTop, bandTop, ...actualPoints.map((d) => d.usd)));
 
     const bandArea = (low, high) =>
       area()
@@ -98,5 +114,17 @@ export function createFanChart(parent, branch, months, budgets) {
     }
   }
 
-  return { update };
+  /**
+   * Draws actual monthly spend as points: `points` contains { month (date), usd, partial }, and only the
+   * months the chart shows are drawn. `partial` marks a month with tasks of unknown cost.
+   */
+  function showActuals(points) {
+    const first = months[0].getTime();
+    const last = months[months.length - 1].getTime();
+    actualPoints = points.filter((d) => d.month.getTime() >= first && d.month.getTime() <= last);
+    svg.attr('data-actual-points', actualPoints.length);
+    drawScale(Math.max(budgetTop, bandTop, ...actualPoints.map((d) => d.usd)));
+  }
+
+  return { update, showActuals };
 }

@@ -37,6 +37,9 @@ export const formatMonth = (date) => shortMonth.format(date);
 export function formatAxisMonth(date, index) {
   return index === 0 || date.getUTCMonth() === 0 ? shortMonth.format(date) : monthName.format(date);
 }
+/** Formats spend: whole dollars from $100 on, cents below, so that small forecasts still show changes. */
+export const formatSpendUsd = (value) => (Math.abs(value) >= 100 ? formatWholeUsd(value) : formatTaskUsd(value));
+
 export const formatDateTime = (text) => dateTime.format(new Date(text));
 
 /** Formats a cost per task: small amounts keep four significant digits ($0.0008622). */

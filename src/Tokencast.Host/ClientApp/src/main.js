@@ -3,6 +3,7 @@ import './styles.css';
 import { getJson, whenUnauthorized } from './api.js';
 import { formatCount, formatDateTime } from './format.js';
 import { readKey, storeKey, takeKeyFromFragment } from './key.js';
+import { createForecastsView } from './forecastsView.js';
 import { createFeed } from './live.js';
 import { showError } from './problems.js';
 import { createRunView } from './runView.js';
@@ -20,6 +21,8 @@ const feed = createFeed({
   connection: (text) => (connectionState.textContent = text),
 });
 const view = createRunView(feed, updateRunOption);
+const forecasts = createForecastsView();
+let shownView = 'runs';
 
 whenUnauthorized((error) => askForKey(`The API rejected the key (HTTP ${error.status}). Enter a valid key.`));
 
@@ -32,6 +35,9 @@ document.getElementById('key-form').addEventListener('submit', (event) => {
 });
 picker.addEventListener('change', () => view.select(picker.value).catch((error) => showError(runError(), error)));
 document.getElementById('refresh-runs').addEventListener('click', () => loadRuns().catch(() => {}));
+for (const tab of document.querySelectorAll('#view-tabs button')) {
+  tab.addEventListener('click', () => showView(tab.dataset.view));
+}
 
 // A link with #key=... opened in a tab that shows the page already changes only the fragment.
 window.addEventListener('hashchange', () => {
@@ -50,6 +56,7 @@ if (readKey()) {
 function askForKey(message) {
   document.getElementById('app').hidden = true;
   document.getElementById('picker').hidden = true;
+  document.getElementById('view-tabs').hidden = true;
   document.getElementById('key-section').hidden = false;
   document.getElementById('key-message').textContent = message;
   document.getElementById('key-input').focus();
@@ -70,8 +77,9 @@ async function open() {
 
   document.getElementById('key-section').hidden = true;
   document.getElementById('app').hidden = false;
-  document.getElementById('picker').hidden = false;
+  document.getElementById('view-tabs').hidden = false;
   document.body.dataset.role = me.role;
+  showView(shownView);
 
   fillRunPicker(runs);
   setUpStartForm(examples, started);
@@ -115,6 +123,20 @@ function runLabel(run) {
   const started = run.startedAt ? ` · ${formatDateTime(run.startedAt)}` : '';
   const trials = `${formatCount(run.trialsDone)} of ${formatCount(run.trials)} trials`;
   return `${run.scenario} · ${run.state} · ${trials}${started}`;
+}
+
+/** Shows the live runs ("runs") or the tracked forecasts ("forecasts"); the run picker belongs to the runs. */
+function showView(name) {
+  shownView = name;
+  document.getElementById('view-runs').hidden = name !== 'runs';
+  document.getElementById('picker').hidden = name !== 'runs';
+  document.getElementById('view-forecasts').hidden = name !== 'forecasts';
+  for (const tab of document.querySelectorAll('#view-tabs button')) {
+    tab.setAttribute('aria-pressed', String(tab.dataset.view === name));
+  }
+  if (name === 'forecasts') {
+    forecasts.load().catch((error) => showError(document.getElementById('forecast-error'), error));
+  }
 }
 
 function showStartupError(error) {
