@@ -194,7 +194,8 @@ internal static class IngestCommand
 
         output.WriteLine($"{import.SourceFile}: {import.RowsRead} rows read, {import.Calls} calls, "
             + $"{import.Tasks} tasks, {import.UnknownUsageRows} rows without usage (cost unknown), "
-            + $"{import.DuplicatesMerged} duplicates merged, {import.FailedCallsPriced} failed calls priced, "
+            + $"{import.DuplicatesMerged} duplicates merged, {import.CallsAlreadyStored} calls already in the store left out, "
+            + $"{import.FailedCallsPriced} failed calls priced, "
             + $"{import.SetAsideRows} rows set aside");
         output.WriteLine($"  estimated cost (tokens x catalog prices): {Amount(import.EstimatedCostUsd ?? 0m)} USD");
         if (import.TimeScale is { } scale && import.TimeScaleTraceStart is { } traceStart)

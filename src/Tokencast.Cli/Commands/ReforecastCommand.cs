@@ -98,6 +98,16 @@ internal static class ReforecastCommand
                 "no actuals store here; import usage with tokencast ingest first, or name the store with --store"));
         }
 
+        var history = HistoryCommand.Open(request.History);
+        var previous = history.Latest(request.Name);
+        CheckCutOff(request, ScenarioBundle.Capture(request.File).Read().Base, previous);
+        if (previous is not null && !previous.ReadResult().Branches.Any(branch => branch.Name == request.Alerts.Branch))
+        {
+            throw new InvalidInputException(new InputProblem(null, null, "--branch", request.Alerts.Branch,
+                $"version {previous.Number} of {request.Name} has no such branch to explain against; use one of "
+                + string.Join(", ", previous.ReadResult().Branches.Select(branch => branch.Name))));
+        }
+
         var store = new ActualsStore(request.Store);
         var until = request.CutOff.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var actuals = store.ReadUsage(until: until);
@@ -108,10 +118,21 @@ internal static class ReforecastCommand
         var settings = new ForecastSettings(request.File, [], request.Trials, request.Seed, Cluster: request.Cluster);
         var definition = ForecastCommand.Definition(settings, input, document.Base);
         var inputs = new VersionInputs(recalibrated.Bundle, [.. definition.Branches], definition.Trials, definition.Seed);
+        if (document.FindBranch(request.Alerts.Branch) is null)
+        {
+            throw new InvalidInputException(new InputProblem(null, null, "--branch", request.Alerts.Branch,
+                $"the scenario has no such branch; use one of {string.Join(", ", document.Branches.Select(branch => branch.Name))}"));
+        }
+
+        if (recalibrated.CallsUsed == 0)
+        {
+            // Written to standard error so that a scheduler notices a version made from no actuals at all.
+            error.WriteLine($"warning: no actuals in the {request.WindowDays} days before {Date(request.CutOff)} match a feature of "
+                + "the scenario; the version is the scenario as written");
+        }
 
         var console = ConsoleFactory.Plain(output);
         WriteRecalibration(console, recalibrated);
-        var history = HistoryCommand.Open(request.History);
         var hash = inputs.ComputeHash();
         if (history.List(request.Name).FirstOrDefault(v => v.CutOff == request.CutOff && v.InputHash == hash) is { } same)
         {
@@ -121,7 +142,6 @@ internal static class ReforecastCommand
         }
 
         ForecastEngine.CheckSampleSize(ScenarioInputs.Compile(definition.Scenario, definition.Branches), definition.Trials);
-        var previous = history.Latest(request.Name);
         var result = ForecastCommand.RunOnCluster(settings, definition, showProgress: false).GetAwaiter().GetResult();
         BandTable.Render(result, console);
 
@@ -207,6 +227,27 @@ internal static class ReforecastCommand
         }
 
         console.Write(table);
+    }
+
+    /// <summary>
+    /// Rejects a cut-off past the scenario's last month, which would forecast months the scenario does not
+    /// plan, and one before the previous version's, since each version moves the forecast forward.
+    /// </summary>
+    private static void CheckCutOff(Request request, Core.Scenarios.Scenario scenario, ForecastVersion? previous)
+    {
+        var end = scenario.StartMonth.AddMonths(scenario.HorizonMonths);
+        if (request.CutOff >= end)
+        {
+            throw new InvalidInputException(new InputProblem(null, null, "--cut-off", Date(request.CutOff),
+                $"is after the scenario's last month {end.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture)}; "
+                + "move the cut-off or extend horizon_months"));
+        }
+
+        if (previous?.CutOff is { } last && request.CutOff < last)
+        {
+            throw new InvalidInputException(new InputProblem(null, null, "--cut-off", Date(request.CutOff),
+                $"is before the cut-off {Date(last)} of version {previous.Number} of {request.Name}; a reforecast moves forward"));
+        }
     }
 
     private static DateOnly CutOff(string? text)

@@ -59,6 +59,12 @@ public sealed record ActualsImport
     /// <summary>Rows merged as snapshots of one response (usage imports).</summary>
     public int DuplicatesMerged { get; init; }
 
+    /// <summary>
+    /// Calls left out because an earlier import holds a call with the same response id, as overlapping
+    /// exports of one log do (usage imports).
+    /// </summary>
+    public int CallsAlreadyStored { get; init; }
+
     /// <summary>Failed calls with usage, priced because they are paid (usage imports).</summary>
     public int FailedCallsPriced { get; init; }
 

@@ -47,21 +47,26 @@ public sealed class ActualsStore
         return Import(path, options.Kind, optionsText, (text, import) =>
         {
             var batch = UsageActualReader.Read(text, path, options, catalog);
+
+            // Overlapping exports of one log carry the same calls; a response id already stored counts once.
+            var stored = StoredResponseIds();
+            var kept = batch.Actuals.Where(call => call.ResponseId is null || !stored.Contains(call.ResponseId)).ToList();
             var finished = import with
             {
                 RowsRead = batch.RowsRead,
                 SetAsideRows = batch.Rejected.Count,
-                Calls = batch.Calls,
-                Tasks = batch.Tasks,
-                UnknownUsageRows = batch.UnknownUsageRows,
+                Calls = kept.Count,
+                Tasks = kept.Select(call => call.TaskId).Distinct(StringComparer.Ordinal).Count(),
+                UnknownUsageRows = kept.Count(call => call.IsUsageUnknown),
                 DuplicatesMerged = batch.DuplicatesMerged,
+                CallsAlreadyStored = batch.Actuals.Count - kept.Count,
                 FailedCallsPriced = batch.FailedCallsPriced,
-                EstimatedCostUsd = batch.EstimatedCostUsd,
-                LiteLlmSpendUsd = batch.LiteLlmSpendUsd,
+                EstimatedCostUsd = kept.Sum(call => call.EstimatedCostUsd ?? 0m),
+                LiteLlmSpendUsd = batch.LiteLlmSpendUsd is null ? null : kept.Sum(call => call.LiteLlmSpendUsd ?? 0m),
                 TimeScale = options.TimeScale,
                 TimeScaleTraceStart = batch.TraceStart,
             };
-            return (finished, batch.Actuals.Cast<object>().ToList(), batch.Rejected);
+            return (finished, kept.Cast<object>().ToList(), batch.Rejected);
         });
     }
 
@@ -104,6 +109,11 @@ public sealed class ActualsStore
         ReadData<BilledActual>(kind => kind == ActualsKind.Focus)
             .Where(actual => InRange(actual.ChargePeriodStart, from, until))
             .ToList();
+
+    private HashSet<string> StoredResponseIds() =>
+        System.IO.Directory.Exists(Directory)
+            ? [.. ReadUsage().Select(call => call.ResponseId).OfType<string>()]
+            : new HashSet<string>(StringComparer.Ordinal);
 
     private static bool InRange(DateTimeOffset time, DateTimeOffset? from, DateTimeOffset? until) =>
         (from is null || time >= from) && (until is null || time < until);

@@ -75,6 +75,19 @@ public sealed class IngestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_OverlappingExports_StoresEachResponseOnce()
+    {
+        var first = WriteFile("day1.csv", OpenAiLog);
+        var second = WriteFile("day1-and-2.csv", OpenAiLog + "2026-07-02T00:00:00Z,r2,gpt-4o,1000,0,100\n");
+        Run(first, "--store", StorePath);
+
+        var (_, output, _) = Run(second, "--store", StorePath);
+
+        Assert.Contains("1 calls already in the store left out", output, StringComparison.Ordinal);
+        Assert.Equal(["r1", "r2"], new Tokencast.Core.Actuals.ActualsStore(StorePath).ReadUsage().Select(call => call.ResponseId));
+    }
+
+    [Fact]
     public void Ingest_SameFileTwice_SaysAlreadyImported()
     {
         var log = WriteFile("openai.csv", OpenAiLog);

@@ -74,6 +74,47 @@ public sealed class ReforecastCommandTests : IDisposable
     }
 
     [Fact]
+    public void Reforecast_CutOffAfterTheHorizon_IsRejected()
+    {
+        var (exitCode, _, error) = Reforecast("2026-07-01");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("--cut-off: is after the scenario's last month 2026-06", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reforecast_CutOffBeforeThePrevious_IsRejected()
+    {
+        Reforecast("2026-02-09");
+
+        var (exitCode, _, error) = Reforecast("2026-02-02");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("is before the cut-off 2026-02-09 of version 1 of small", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reforecast_UnknownBranch_StoresNothing()
+    {
+        Reforecast("2026-02-02");
+
+        var (exitCode, output, error) = Reforecast("2026-02-09", "--branch", "nosuch");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("--branch: version 1 of small has no such branch", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("stored version 2", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reforecast_NoActualsBeforeTheCutOff_WarnsOnStandardError()
+    {
+        var (exitCode, _, error) = Reforecast("2026-01-05");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("warning: no actuals in the 28 days before 2026-01-05 match a feature", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reforecast_BadCutOff_NamesTheOption()
     {
         var (exitCode, _, error) = Reforecast("2026-02-30");
@@ -149,12 +190,12 @@ public sealed class ReforecastCommandTests : IDisposable
 
     private void Ingest(string log) => StoreImports.Ingest(log, StorePath);
 
-    private (int ExitCode, string Output, string Error) Reforecast(string cutOff)
+    private (int ExitCode, string Output, string Error) Reforecast(string cutOff, params string[] more)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = ReforecastCommand.Invoke(
-            [ScenarioPath, "--name", "small", "--cut-off", cutOff, "--store", StorePath, "--history", HistoryPath], output, error);
+            [ScenarioPath, "--name", "small", "--cut-off", cutOff, "--store", StorePath, "--history", HistoryPath, .. more], output, error);
         return (exitCode, output.ToString(), error.ToString());
     }
 }
