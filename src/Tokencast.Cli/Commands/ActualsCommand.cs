@@ -54,6 +54,12 @@ internal static class ActualsCommand
                 "no actuals store here; import files with tokencast ingest first, or name the store with --store"));
         }
 
+        if (from is { } first && until is { } last && first >= last)
+        {
+            throw new InvalidInputException(new InputProblem(null, null, "--until", Date(last),
+                $"must be after --from {Date(first)}; --until is the first day left out"));
+        }
+
         var store = new ActualsStore(storeFolder);
         var start = from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var end = until?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -113,7 +119,8 @@ internal static class ActualsCommand
             if (priced <= options.BaselineWeeks)
             {
                 table.AddRow(Markup.Escape(feature.Key), Markup.Escape(
-                    $"not tested: {priced} priced weeks; the test needs {options.BaselineWeeks} for the baseline and at least one after it"));
+                    $"not tested: {priced} priced {(priced == 1 ? "week" : "weeks")}; the test needs {options.BaselineWeeks} "
+                    + "for the baseline and at least one after it"));
                 continue;
             }
 

@@ -51,6 +51,17 @@ public sealed class ActualsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Actuals_FromAfterUntil_IsRejected()
+    {
+        Ingest(WeeklyLog(weeks: 1, shiftWeek: 99));
+
+        var (exitCode, _, error) = Run("--store", StorePath, "--from", "2026-02-20", "--until", "2026-02-01");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("--until: must be after --from 2026-02-20", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Actuals_NoStore_SaysToIngestFirst()
     {
         var (exitCode, _, error) = Run("--store", Path.Combine(_directory, "none"));
