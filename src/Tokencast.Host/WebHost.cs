@@ -93,7 +93,7 @@ public static class WebHost
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(EmbeddedCluster.FreeLoopbackPort(), EmbeddedCluster.FreeLoopbackPort())
                 .UseTokencastMemoryStorage()
-                .AddTokencastGrains());
+                .AddTokencastGrains(options.ConfigureRuns));
         }
 
         var app = builder.Build();

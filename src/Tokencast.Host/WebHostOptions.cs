@@ -39,6 +39,9 @@ public sealed class WebHostOptions
     /// <summary>Shortest time between two updates of one run on the live feed.</summary>
     public TimeSpan FeedInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Changes how the embedded silo runs forecasts (how often partial bands refresh, say); null for the defaults.</summary>
+    public Action<Grains.Runs.RunOptions>? ConfigureRuns { get; init; }
+
     /// <summary>Adds log providers; none when null.</summary>
     public Action<ILoggingBuilder>? Logging { get; init; }
 }

@@ -48,6 +48,10 @@ public class PageHost : IAsyncLifetime
             Keys = [new ApiKey("planner", PlannerKey, ApiRole.Planner), new ApiKey("viewer", ViewerKey, ApiRole.Viewer)],
             ActualsFolder = ActualsFolder,
             HistoryFolder = HistoryFolder,
+
+            // Partial bands after every block, so that a run the machine finishes in a second or two still
+            // reaches the page before its end, however fast the machine is.
+            ConfigureRuns = runs => runs.ProgressInterval = TimeSpan.Zero,
         });
         await _app.StartAsync();
         Address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!

@@ -6,8 +6,8 @@ namespace Tokencast.Browser.Tests;
 /// <summary>Drives the web page in Chromium against a real host with its embedded silo.</summary>
 public sealed class PageTests(PageHost host, ITestOutputHelper output) : IClassFixture<PageHost>
 {
-    // Running 8,000 trials of the example takes about four seconds on two cores, so the run's partial
-    // bands (refreshed about once a second) reach the page several times before the end.
+    // The host refreshes partial bands after every block, and 8,000 trials in blocks of 64 take a second or
+    // more, so the page draws bands of part of the trials before the end.
     private const int Trials = 8000;
 
     // The slack covers a busy machine.
@@ -76,6 +76,7 @@ public sealed class PageTests(PageHost host, ITestOutputHelper output) : IClassF
         Assert.Equal(["baseline", "growth", "stretch"], await AttributesAsync(charts, "data-branch"));
         Assert.All(await AttributesAsync(charts, "data-trials"), trials => Assert.Equal("8000", trials));
         var drawn = await page.EvaluateAsync<int[]>("() => window.drawnTrials");
+        output.WriteLine($"trial counts drawn: {string.Join(", ", drawn)}");
         Assert.Contains(drawn, trials => trials is > 0 and < Trials);
         Assert.Equal(drawn.Order(), drawn);
         foreach (var chart in charts)
