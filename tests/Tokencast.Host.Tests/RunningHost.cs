@@ -62,6 +62,10 @@ public class RunningHost : IAsyncLifetime
             Limits = _limits,
             ActualsFolder = _actualsFolder ?? Path.Combine(Path.GetTempPath(), "tokencast-no-actuals"),
             HistoryFolder = _historyFolder ?? Path.Combine(Path.GetTempPath(), "tokencast-no-history"),
+
+            // Partial bands after every block, so that the live feed shows a run's progress before its end
+            // however fast the machine finishes it.
+            ConfigureRuns = runs => runs.ProgressInterval = TimeSpan.Zero,
         });
         await _app.StartAsync();
         Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
