@@ -27,8 +27,8 @@ public static class WebHost
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
     /// <summary>
-    /// Seconds a 429 asks the client to wait before it tries again. A hint only: a run takes seconds to
-    /// minutes, and the host does not know when one ends.
+    /// Seconds a 429 tells the client to wait before it retries. This is a hint only, because a run takes
+    /// seconds to minutes and the host cannot tell when one ends.
     /// </summary>
     public const int RetryAfterSeconds = 10;
 
@@ -120,8 +120,8 @@ public static class WebHost
     }
 
     /// <summary>
-    /// Adds what the bare status codes that Kestrel and the status code pages answer leave out: the body limit
-    /// of a 413, the content type of a 415 and a <c>Retry-After</c> header on a 429.
+    /// Completes the problem details of bare status codes from Kestrel and the status code pages: the body
+    /// limit of a 413, the content type of a 415 and a <c>Retry-After</c> header on a 429.
     /// </summary>
     private static void CompleteProblem(ProblemDetailsContext context)
     {
@@ -144,8 +144,8 @@ public static class WebHost
     }
 
     /// <summary>
-    /// A body may carry the largest scenario with every character escaped in JSON (up to six bytes each),
-    /// plus room for the other fields; larger bodies are refused before they are read.
+    /// Returns the body limit: the largest scenario with every character escaped in JSON (up to six bytes
+    /// each), plus room for the other fields. Kestrel rejects larger bodies before they are read.
     /// </summary>
     private static long RequestBodyLimit(HostLimits limits) => (6L * limits.MaxScenarioBytes) + (64 * 1024);
 }

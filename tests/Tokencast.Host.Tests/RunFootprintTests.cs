@@ -16,7 +16,7 @@ public sealed class RunFootprintTests : IAsyncLifetime
     public Task DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public void Estimate_NoTrials_CountsEachPairMonthAndBranch()
+    public void Estimate_NoTrials_CountsCells()
     {
         // One cohort uses one feature for two months in the one implicit branch: two cells.
         var plan = Plan();
@@ -34,7 +34,7 @@ public sealed class RunFootprintTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Check_LimitBelowTheFixedPart_NamesTheScenario()
+    public void Check_LimitBelowFixedPart_NamesScenario()
     {
         var error = Assert.Throws<InvalidInputException>(() => RunFootprint.Check(Plan(), 1, RunFootprint.BaseBytes));
 
@@ -44,7 +44,7 @@ public sealed class RunFootprintTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StartRun_TooManyTrialsForTheMemoryLimit_Returns400WithTheTrialsThatFit()
+    public async Task StartRun_AboveMemoryLimit_Returns400()
     {
         var response = await _host.Client.PostAsJsonAsync("/api/runs", new RunRequest(new SubmittedScenario("small.yaml", SmallScenario.Text), Trials: 200_000));
         var problem = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems")[0];

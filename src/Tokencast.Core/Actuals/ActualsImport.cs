@@ -26,10 +26,10 @@ public sealed record ActualsImport
     /// <summary>Time the import was written, in UTC.</summary>
     public required DateTimeOffset ImportedAt { get; init; }
 
-    /// <summary>Name of the JSON Lines file in the store that holds the actuals.</summary>
+    /// <summary>Name of the JSON Lines file in the store that contains the actuals.</summary>
     public required string DataFile { get; init; }
 
-    /// <summary>Name of the JSON Lines file that holds the set-aside rows, or null when there are none.</summary>
+    /// <summary>Name of the JSON Lines file that contains the set-aside rows, or null when there are none.</summary>
     public string? RejectedFile { get; init; }
 
     /// <summary>
@@ -60,7 +60,7 @@ public sealed record ActualsImport
     public int DuplicatesMerged { get; init; }
 
     /// <summary>
-    /// Calls left out because an earlier import holds a call with the same response id, as overlapping
+    /// Calls left out because an earlier import contains a call with the same response id, as overlapping
     /// exports of one log do (usage imports).
     /// </summary>
     public int CallsAlreadyStored { get; init; }

@@ -13,8 +13,8 @@ public static class TaskActuals
 
     /// <summary>
     /// Returns one task per task id, in order of first call. A task's feature is the first feature its
-    /// calls name; its date is the UTC date of its first timed call; its model is the model of its last call
-    /// (by time, then by file and line); it counts as escalated when its calls name more than one model.
+    /// calls name, and its date is the UTC date of its first call. Its model is the model of its last call
+    /// (by time, then by file and line), and it counts as escalated when its calls name more than one model.
     /// Its tokens and estimated cost are the sums over its calls, and its cost is unknown when any call has
     /// no usage. Calls without a time are left out, since a task needs a date.
     /// </summary>

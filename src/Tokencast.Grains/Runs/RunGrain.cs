@@ -112,8 +112,8 @@ internal sealed partial class RunGrain(
             _cancelRequested = true;
             if (_loop is not null)
             {
-                // The loop stops once the blocks in flight are done, which for a large scenario can outlast
-                // the caller's timeout; the caller then sees the run still running and the cancel follows.
+                // The loop stops once the blocks in flight are done. For a large scenario that can outlast the
+                // caller's timeout, so the caller gets the run still running and the cancel takes effect later.
                 await Task.WhenAny(_loop, Task.Delay(CancelWait));
             }
             else

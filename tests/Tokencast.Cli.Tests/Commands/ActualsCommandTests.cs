@@ -13,7 +13,7 @@ public sealed class ActualsCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void Actuals_OutputDoublesFromWeek15_FlagsTheShiftUpThatWeek()
+    public void Actuals_OutputDoubles_FlagsShiftUp()
     {
         // Sixteen weeks from Monday 2026-01-05; from the fifteenth (2026-04-13) each task writes twice the output.
         Ingest(WeeklyLog(weeks: 16, shiftWeek: 14));
@@ -28,7 +28,7 @@ public sealed class ActualsCommandTests : IDisposable
     }
 
     [Fact]
-    public void Actuals_FewWeeks_SaysTheShiftTestNeedsMore()
+    public void Actuals_FewWeeks_ShiftNotTested()
     {
         Ingest(WeeklyLog(weeks: 3, shiftWeek: 99));
 
@@ -38,7 +38,7 @@ public sealed class ActualsCommandTests : IDisposable
     }
 
     [Fact]
-    public void Actuals_Csv_WritesOneRowPerFeatureAndMonth()
+    public void Actuals_Csv_RowPerFeatureMonth()
     {
         Ingest(WeeklyLog(weeks: 3, shiftWeek: 99));
 

@@ -41,7 +41,7 @@ public sealed class ReforecastCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void Reforecast_FirstCutOff_StoresVersionOneWithTheObservedVolume()
+    public void Reforecast_FirstCutOff_StoresVersionOne()
     {
         var (exitCode, output, error) = Reforecast("2026-02-02");
 
@@ -52,7 +52,7 @@ public sealed class ReforecastCommandTests : IDisposable
     }
 
     [Fact]
-    public void Reforecast_SameCutOffTwice_RunsAndStoresNothingTheSecondTime()
+    public void Reforecast_SameCutOffTwice_StoresNothingNew()
     {
         Reforecast("2026-02-02");
 
@@ -63,7 +63,7 @@ public sealed class ReforecastCommandTests : IDisposable
     }
 
     [Fact]
-    public void Reforecast_LaterCutOff_StoresVersionTwoAndShowsTheMove()
+    public void Reforecast_LaterCutOff_StoresVersionTwo()
     {
         Reforecast("2026-02-02");
 
@@ -106,7 +106,7 @@ public sealed class ReforecastCommandTests : IDisposable
     }
 
     [Fact]
-    public void Reforecast_NoActualsBeforeTheCutOff_WarnsOnStandardError()
+    public void Reforecast_NoActuals_Warns()
     {
         var (exitCode, _, error) = Reforecast("2026-01-05");
 

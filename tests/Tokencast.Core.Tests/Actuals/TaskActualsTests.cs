@@ -8,7 +8,7 @@ public sealed class TaskActualsTests
     private static readonly DateTimeOffset Noon = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void FromCalls_TwoModelsInOneTask_SumsAndMarksEscalated()
+    public void FromCalls_TwoModels_Escalated()
     {
         var calls = new[]
         {
@@ -28,7 +28,7 @@ public sealed class TaskActualsTests
     }
 
     [Fact]
-    public void FromCalls_CallWithoutUsage_MakesTheCostUnknown()
+    public void FromCalls_NoUsage_CostUnknown()
     {
         var calls = new[] { Call("t1", Noon, "cheap", 10, 0, 1, 0.5m), Call("t1", Noon, "cheap", 0, 0, 0, null) };
 
@@ -48,7 +48,7 @@ public sealed class TaskActualsTests
     }
 
     [Fact]
-    public void FromCalls_NoFeatureOnAnyCall_UsesThePlaceholder()
+    public void FromCalls_NoFeature_UsesPlaceholder()
     {
         var task = Assert.Single(TaskActuals.FromCalls([Call("t1", Noon, "cheap", 1, 0, 1, 0m) with { Feature = null }]));
 
