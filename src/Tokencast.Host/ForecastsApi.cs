@@ -66,7 +66,7 @@ public static class ForecastsApi
                 version.Inputs.Seed,
                 version.Note,
                 version.ImportIds,
-                AlertsFile.Read(AlertsFile.PathOf(history.Folder, name, version.Number)) ?? [])));
+                ReviewFile.Read(ReviewFile.PathOf(history.Folder, name, version.Number))?.Alerts ?? [])));
     }
 
     private static IResult Bands(string name, int number, string? format, FolderForecastHistory history)

@@ -89,14 +89,10 @@ internal static class HistoryCommand
                 console.WriteLine($"actuals imports: {(version.ImportIds.Count == 0 ? "none" : string.Join(", ", version.ImportIds))}");
                 console.WriteLine($"note:            {version.Note}");
                 console.WriteLine($"input hash:      {version.InputHash}");
-                var alerts = AlertsFile.ReadMessages(AlertsFile.PathOf(history.Folder, name, number));
-                if (alerts is not null)
+                if (ReviewFile.Read(ReviewFile.PathOf(history.Folder, name, number)) is { } review)
                 {
-                    console.WriteLine($"alerts:          {(alerts.Count == 0 ? "none" : alerts.Count.ToString(CultureInfo.InvariantCulture))}");
-                    foreach (var alert in alerts)
-                    {
-                        console.WriteLine("  " + alert);
-                    }
+                    console.WriteLine($"alerts:          {(review.Alerts.Count == 0 ? "none" : review.Alerts.Count.ToString(CultureInfo.InvariantCulture))}");
+                    VarianceReport.Write(console, TextWriter.Null, review);
                 }
 
                 console.WriteLine();

@@ -9,7 +9,7 @@ using Tokencast.Core.Inputs;
 using Tokencast.Core.Planning;
 using Tokencast.Core.Recalibration;
 using Tokencast.Core.Variance;
-using Tokencast.Grains.Runs;
+using Tokencast.Grains.Reforecasting;
 
 namespace Tokencast.Cli.Commands;
 
@@ -67,7 +67,7 @@ internal static class ReforecastCommand
                     parseResult.GetValue(trials),
                     parseResult.GetValue(seed),
                     parseResult.GetValue(cluster),
-                    new AlertSettings(
+                    new ReviewSettings(
                         parseResult.GetRequiredValue(branch),
                         parseResult.GetValue(alertLow),
                         parseResult.GetValue(alertHigh),
@@ -84,47 +84,18 @@ internal static class ReforecastCommand
 
     private static int Execute(Request request, TextWriter output, TextWriter error)
     {
-        ForecastHistoryRules.CheckName(request.Name);
-        CheckAlertPercentiles(request.Alerts);
-        if (request.WindowDays is < 1 or > 366)
-        {
-            throw new InvalidInputException(new InputProblem(null, null, "--window-days",
-                request.WindowDays.ToString(CultureInfo.InvariantCulture), "must be from 1 to 366 days"));
-        }
-
-        if (!Directory.Exists(request.Store))
-        {
-            throw new InvalidInputException(new InputProblem(request.Store, null, "--store", null,
-                "no actuals store here; import usage with tokencast ingest first, or name the store with --store"));
-        }
-
-        var history = HistoryCommand.Open(request.History);
-        var previous = history.Latest(request.Name);
-        CheckCutOff(request, ScenarioBundle.Capture(request.File).Read().Base, previous);
-        if (previous is not null && !previous.ReadResult().Branches.Any(branch => branch.Name == request.Alerts.Branch))
-        {
-            throw new InvalidInputException(new InputProblem(null, null, "--branch", request.Alerts.Branch,
-                $"version {previous.Number} of {request.Name} has no such branch to explain against; use one of "
-                + string.Join(", ", previous.ReadResult().Branches.Select(branch => branch.Name))));
-        }
-
-        var store = new ActualsStore(request.Store);
-        var until = request.CutOff.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var actuals = store.ReadUsage(until: until);
-        var recalibrated = Recalibrator.Recalibrate(
-            ScenarioBundle.Capture(request.File), actuals, request.CutOff, new RecalibrationOptions { WindowDays = request.WindowDays });
-        var input = ScenarioInputs.From(recalibrated.Bundle);
-        var document = recalibrated.Bundle.Read();
+        var reforecaster = new Reforecaster(HistoryCommand.Open(request.History), new ActualsStore(request.Store));
         var settings = new ForecastSettings(request.File, [], request.Trials, request.Seed, Cluster: request.Cluster);
-        var definition = ForecastCommand.Definition(settings, input, document.Base);
-        var inputs = new VersionInputs(recalibrated.Bundle, [.. definition.Branches], definition.Trials, definition.Seed);
-        if (document.FindBranch(request.Alerts.Branch) is null)
-        {
-            throw new InvalidInputException(new InputProblem(null, null, "--branch", request.Alerts.Branch,
-                $"the scenario has no such branch; use one of {string.Join(", ", document.Branches.Select(branch => branch.Name))}"));
-        }
-
-        if (recalibrated.CallsUsed == 0)
+        var plan = reforecaster.Prepare(
+            new ReforecastRequest(request.Name, ScenarioBundle.Capture(request.File), request.CutOff)
+            {
+                WindowDays = request.WindowDays,
+                Trials = request.Trials,
+                Seed = request.Seed,
+                Review = request.Review,
+            },
+            (input, scenario) => ForecastCommand.Definition(settings, input, scenario));
+        if (plan.Recalibration.CallsUsed == 0)
         {
             // Written to standard error so that a scheduler notices a version made from no actuals at all.
             error.WriteLine($"warning: no actuals in the {request.WindowDays} days before {Date(request.CutOff)} match a feature of "
@@ -132,64 +103,31 @@ internal static class ReforecastCommand
         }
 
         var console = ConsoleFactory.Plain(output);
-        WriteRecalibration(console, recalibrated);
-        var hash = inputs.ComputeHash();
-        if (history.List(request.Name).FirstOrDefault(v => v.CutOff == request.CutOff && v.InputHash == hash) is { } same)
+        WriteRecalibration(console, plan.Recalibration);
+        var outcome = reforecaster.CompleteAsync(plan, (definition, _) => ForecastCommand.RunOnCluster(settings, definition, showProgress: false))
+            .GetAwaiter().GetResult();
+        if (!outcome.Added)
         {
-            output.WriteLine($"version {same.Number} of {request.Name} already has cut-off {Date(request.CutOff)} and these inputs; "
+            output.WriteLine($"version {outcome.Version.Number} of {request.Name} already has cut-off {Date(request.CutOff)} and these inputs; "
                 + "nothing run, nothing new stored");
             return CommandRunner.Success;
         }
 
-        ForecastEngine.CheckSampleSize(ScenarioInputs.Compile(definition.Scenario, definition.Branches), definition.Trials);
-        var result = ForecastCommand.RunOnCluster(settings, definition, showProgress: false).GetAwaiter().GetResult();
-        BandTable.Render(result, console);
-
-        var imports = store.ListImports().Select(import => import.Key).ToList();
-        var note = recalibrated.Overrides.Count == 0
-            ? $"no value recalibrated from {recalibrated.CallsUsed:N0} calls before {Date(request.CutOff)}"
-            : $"recalibrated {recalibrated.Overrides.Count} values from {recalibrated.CallsUsed:N0} calls before {Date(request.CutOff)}";
-        var addition = history.Add(ForecastVersionDraft.Create(request.Name, request.CutOff, inputs, imports, note, result));
-        output.WriteLine($"stored version {addition.Version.Number} of {request.Name} (cut-off {Date(request.CutOff)}) in {history.Folder}: {note}");
-        if (previous is not null)
+        BandTable.Render(outcome.Result!, console);
+        output.WriteLine($"stored version {outcome.Version.Number} of {request.Name} (cut-off {Date(request.CutOff)}) in "
+            + $"{reforecaster.History.Folder}: {outcome.Version.Note}");
+        if (outcome.Movement is { } movement)
         {
-            WriteMovement(console, VersionDiff.Compare(previous, addition.Version));
+            WriteMovement(console, movement);
         }
 
         // An alert is a finding, not a failure, so the exit code stays 0.
-        if (previous?.CutOff is not null)
+        if (outcome.Review is { } review)
         {
-            var catalog = ScenarioCatalog.Build(
-                document.Base, recalibrated.Bundle.CatalogFile, new InMemoryInputFiles(recalibrated.Bundle.Files));
-            var alerts = VarianceReport.Write(console, error, previous, store, catalog, request.CutOff, request.Alerts);
-            AlertsFile.Write(AlertsFile.PathOf(history.Folder, request.Name, addition.Version.Number), addition.Version.Number, alerts);
+            VarianceReport.Write(console, error, review);
         }
 
         return CommandRunner.Success;
-    }
-
-    private static void CheckAlertPercentiles(AlertSettings settings)
-    {
-        var problems = new List<InputProblem>();
-        foreach (var (option, value) in new[] { ("--alert-low", settings.Low), ("--alert-high", settings.High) })
-        {
-            if (!VarianceReport.BandPercentiles.Contains(value))
-            {
-                problems.Add(new InputProblem(null, null, option, value.ToString(CultureInfo.InvariantCulture),
-                    "must be a percentile the bands store: 5, 10, 50, 90 or 95"));
-            }
-        }
-
-        if (problems.Count == 0 && settings.Low >= settings.High)
-        {
-            problems.Add(new InputProblem(null, null, "--alert-low", settings.Low.ToString(CultureInfo.InvariantCulture),
-                $"must be below --alert-high ({settings.High})"));
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new InvalidInputException(problems);
-        }
     }
 
     private static void WriteRecalibration(IAnsiConsole console, RecalibrationResult result)
@@ -229,27 +167,6 @@ internal static class ReforecastCommand
         console.Write(table);
     }
 
-    /// <summary>
-    /// Rejects a cut-off past the scenario's last month, which would forecast months the scenario does not
-    /// plan, and one before the previous version's, since each version moves the forecast forward.
-    /// </summary>
-    private static void CheckCutOff(Request request, Core.Scenarios.Scenario scenario, ForecastVersion? previous)
-    {
-        var end = scenario.StartMonth.AddMonths(scenario.HorizonMonths);
-        if (request.CutOff >= end)
-        {
-            throw new InvalidInputException(new InputProblem(null, null, "--cut-off", Date(request.CutOff),
-                $"is after the scenario's last month {end.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture)}; "
-                + "move the cut-off or extend horizon_months"));
-        }
-
-        if (previous?.CutOff is { } last && request.CutOff < last)
-        {
-            throw new InvalidInputException(new InputProblem(null, null, "--cut-off", Date(request.CutOff),
-                $"is before the cut-off {Date(last)} of version {previous.Number} of {request.Name}; a reforecast moves forward"));
-        }
-    }
-
     private static DateOnly CutOff(string? text)
     {
         if (text is null)
@@ -277,5 +194,5 @@ internal static class ReforecastCommand
         int? Trials,
         ulong? Seed,
         string? Cluster,
-        AlertSettings Alerts);
+        ReviewSettings Review);
 }

@@ -151,7 +151,7 @@ public sealed class ReforecastCommandTests : IDisposable
         Assert.Contains("is above P90", error, StringComparison.Ordinal);
         Assert.Contains("; features: chat +$", error, StringComparison.Ordinal);
         Assert.Contains("; parts: volume +$", error, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(HistoryPath, "small", "000002.alerts.json")));
+        Assert.True(File.Exists(Path.Combine(HistoryPath, "small", "000002.review.json")));
     }
 
     [Fact]
