@@ -1,0 +1,32 @@
+namespace Tokencast.Grains;
+
+/// <summary>
+/// The scheduled reforecast of one tracked forecast, keyed by the forecast's name. An Orleans reminder
+/// (in PostgreSQL on a cluster) wakes the grain; at each occurrence of the schedule's cron expression it
+/// reforecasts with the actuals before that day, as <c>tokencast reforecast</c> does, and publishes the
+/// version and its alerts through <see cref="IForecastEventsGrain"/>.
+/// </summary>
+[Alias("tokencast.IForecastScheduleGrain")]
+public interface IForecastScheduleGrain : IGrainWithStringKey
+{
+    /// <summary>Sets or replaces the schedule and registers its reminder; returns its status.</summary>
+    /// <exception cref="Core.InvalidInputException">The definition is invalid; carries every problem found.</exception>
+    [Alias("Define")]
+    Task<ScheduleStatus> Define(ScheduleDefinition definition);
+
+    /// <summary>Returns the schedule's status, or null when the forecast has no schedule.</summary>
+    [Alias("Status")]
+    Task<ScheduleStatus?> Status();
+
+    /// <summary>Removes the schedule and its reminder; returns whether there was one.</summary>
+    [Alias("Remove")]
+    Task<bool> Remove();
+
+    /// <summary>
+    /// Reforecasts now with the actuals before <paramref name="cutOff"/>, or before the day of the schedule's
+    /// latest occurrence when null. The same cut-off and inputs twice store one version.
+    /// </summary>
+    /// <exception cref="Core.InvalidInputException">The forecast has no schedule, or the request is invalid.</exception>
+    [Alias("RunNow")]
+    Task<ScheduleRun> RunNow(DateOnly? cutOff);
+}
