@@ -400,15 +400,23 @@ public static class RequestLogReader
                 return null;
             }
 
-            if (LogValueParser.TryParseTokens(text, out var tokens))
+            if (!LogValueParser.TryParseTokens(text, out var tokens))
             {
-                return tokens;
+                Problem(field, text, "token count must be a whole number of 0 or more");
+                return null;
             }
 
-            Problem(field, text, "token count must be a whole number of 0 or more");
-            return null;
+            if (tokens > LogValueParser.MaxTokensPerCall)
+            {
+                Problem(field, text, $"token count must be at most {LogValueParser.MaxTokensPerCall:N0} for one call; "
+                    + "a larger count is a unit or parsing mistake upstream");
+                return null;
+            }
+
+            return tokens;
         }
 
+        var problemsBefore = problems.Count;
         var usage = new ReportedUsage
         {
             Convention = convention ?? UsageConvention.OpenAi,
@@ -422,8 +430,10 @@ public static class RequestLogReader
             TotalTokens = Tokens(LogField.TotalTokens),
         };
 
+        // A count already refused above would be reported again as missing, so usage is checked only when
+        // every count could be read.
         UsageBuckets? buckets = null;
-        if (usage.HasAnyCount)
+        if (usage.HasAnyCount && problems.Count == problemsBefore)
         {
             if (UsageConverter.TryToBuckets(usage, out var converted, out var usageProblems))
             {
