@@ -1,9 +1,7 @@
-using System.Buffers;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
+using Tokencast.Core.Inputs;
 using Tokencast.Core.Pricing;
 
 namespace Tokencast.Core.Actuals;
@@ -137,7 +135,7 @@ public sealed class ActualsStore
         }
 
         // Everything is read and checked before the store is touched, so an invalid file changes nothing.
-        var text = DecodeUtf8(bytes, path);
+        var text = StrictUtf8.Decode(bytes, path);
         var stem = $"{kind.ToString().ToLowerInvariant()}-{key[..16]}";
         var started = new ActualsImport
         {
@@ -162,27 +160,6 @@ public sealed class ActualsStore
         }
 
         return Write(import, actuals, rejected);
-    }
-
-    /// <summary>
-    /// Decodes a file as strict UTF-8 (a byte order mark is allowed), so that a file in another encoding is
-    /// refused with the line of its first invalid byte instead of imported with replacement characters.
-    /// </summary>
-    private static string DecodeUtf8(byte[] bytes, string path)
-    {
-        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
-        var chars = new char[bytes.Length - start];
-        var status = Utf8.ToUtf16(bytes.AsSpan(start), chars, out var read, out var written, replaceInvalidSequences: false);
-        if (status == OperationStatus.Done)
-        {
-            return new string(chars, 0, written);
-        }
-
-        var offset = start + read;
-        var line = 1 + bytes.AsSpan(0, offset).Count((byte)'\n');
-        throw new InvalidInputException(new InputProblem(path, line, null,
-            string.Create(CultureInfo.InvariantCulture, $"byte 0x{bytes[offset]:X2} at offset {offset}"),
-            "is not UTF-8; save the file as UTF-8 and import it again"));
     }
 
     private ImportResult Write(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Tokencast.Core.Inputs;
 using Tokencast.Core.Pricing;
 using Tokencast.Core.Usage;
 
@@ -31,7 +32,7 @@ public static class RequestLogReader
     public static RequestLog Read(string path, RequestLogOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var text = File.ReadAllText(path);
+        var text = StrictUtf8.ReadFile(path);
         return Parse(text, path, options);
     }
 
