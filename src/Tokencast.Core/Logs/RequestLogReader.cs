@@ -154,7 +154,7 @@ public static class RequestLogReader
         return (header, records);
     }
 
-    private static (List<string> Columns, List<(long Line, Dictionary<string, string> Fields)> Rows)
+    internal static (List<string> Columns, List<(long Line, Dictionary<string, string> Fields)> Rows)
         ReadJsonLines(string text, string source, IReadOnlySet<long> skippedLines)
     {
         var columns = new List<string>();
