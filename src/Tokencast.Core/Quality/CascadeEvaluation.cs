@@ -2,8 +2,8 @@ namespace Tokencast.Core.Quality;
 
 /// <summary>
 /// Measures a cascade router on evaluated items: an item whose confidence is at or above the threshold
-/// keeps the cheap model's answer, and any other item is escalated and gets the strong model's answer.
-/// Only items that both models answered take part.
+/// keeps the cheap model's result, and any other item is escalated and takes the strong model's result.
+/// Only items with results from both models take part.
 /// </summary>
 public sealed class CascadeEvaluation
 {
@@ -19,11 +19,11 @@ public sealed class CascadeEvaluation
         StrongQuality = Estimate([.. items.Select(item => item.StrongScore)], measure);
     }
 
-    /// <summary>Items both models answered, in the order of the cheap model's rows.</summary>
+    /// <summary>Items with results from both models, in the order of the cheap model's rows.</summary>
     public IReadOnlyList<CascadeItem> Items { get; }
 
     /// <summary>
-    /// Items that only one of the two models answered, left out of every figure here.
+    /// Items with a result from only one of the two models, left out of every figure here.
     /// </summary>
     public int DroppedItems { get; }
 
@@ -47,7 +47,8 @@ public sealed class CascadeEvaluation
     /// The feature or a model has no per-item results, no item has both models, or a paired item has no
     /// confidence. Every problem is listed.
     /// </exception>
-    public static CascadeEvaluation Create(EvalResults results, string feature, string cheapModel, string strongModel)
+    public static CascadeEvaluation Create(
+        EvalResults results, string feature, string cheapModel, string strongModel)
     {
         ArgumentNullException.ThrowIfNull(results);
         var featureResults = results.Find(feature) ?? throw new InvalidInputException(new InputProblem(
@@ -56,7 +57,8 @@ public sealed class CascadeEvaluation
             + string.Join(", ", results.Features.Select(f => $"'{f.Feature}'"))));
 
         var cheap = featureResults.ItemsOf(cheapModel);
-        var strong = featureResults.ItemsOf(strongModel).ToDictionary(result => result.Item, StringComparer.Ordinal);
+        var strong = featureResults.ItemsOf(strongModel)
+            .ToDictionary(result => result.Item, StringComparer.Ordinal);
         var problems = new List<InputProblem>();
         foreach (var (model, count) in new[] { (cheapModel, cheap.Count), (strongModel, strong.Count) })
         {
@@ -93,15 +95,16 @@ public sealed class CascadeEvaluation
             .ToList();
         var passFail = paired.All(result => result.IsPassFail && strong[result.Item].IsPassFail);
         var dropped = cheap.Count + strong.Count - 2 * paired.Count;
-        return new CascadeEvaluation(items, passFail ? QualityMeasure.PassRate : QualityMeasure.MeanScore, dropped);
+        var measure = passFail ? QualityMeasure.PassRate : QualityMeasure.MeanScore;
+        return new CascadeEvaluation(items, measure, dropped);
     }
 
-    /// <summary>Creates an evaluation from items already paired, for results that come from elsewhere.</summary>
+    /// <summary>Creates an evaluation from items already paired, such as results from another tool.</summary>
     /// <param name="items">At least one item; scores and confidence from 0 to 1.</param>
     /// <param name="measure">
     /// <see cref="QualityMeasure.PassRate"/> when every score is 0 or 1, which gives Wilson intervals.
     /// </param>
-    /// <param name="droppedItems">Items left out because only one model answered them, for reporting.</param>
+    /// <param name="droppedItems">Items left out because only one model has a result for them.</param>
     public static CascadeEvaluation FromItems(
         IReadOnlyList<CascadeItem> items, QualityMeasure measure, int droppedItems = 0)
     {
@@ -110,12 +113,15 @@ public sealed class CascadeEvaluation
         ArgumentOutOfRangeException.ThrowIfNegative(droppedItems);
         foreach (var item in items)
         {
-            if (!InUnitInterval(item.CheapScore) || !InUnitInterval(item.StrongScore) || !InUnitInterval(item.Confidence))
+            if (!InUnitInterval(item.CheapScore) || !InUnitInterval(item.StrongScore)
+                || !InUnitInterval(item.Confidence))
             {
-                throw new ArgumentOutOfRangeException(nameof(items), item, "Scores and confidence must lie in [0, 1].");
+                throw new ArgumentOutOfRangeException(
+                    nameof(items), item, "Scores and confidence must lie in [0, 1].");
             }
 
-            if (measure == QualityMeasure.PassRate && (!IsPassFail(item.CheapScore) || !IsPassFail(item.StrongScore)))
+            var passFail = IsPassFail(item.CheapScore) && IsPassFail(item.StrongScore);
+            if (measure == QualityMeasure.PassRate && !passFail)
             {
                 throw new ArgumentException($"Item '{item.Item}' has a score other than 0 or 1, so the measure "
                     + "must be MeanScore.", nameof(measure));
@@ -130,7 +136,8 @@ public sealed class CascadeEvaluation
     {
         if (double.IsNaN(threshold))
         {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The threshold must be a number.");
+            throw new ArgumentOutOfRangeException(
+                nameof(threshold), threshold, "The threshold must be a number.");
         }
 
         var scores = new double[Items.Count];
@@ -144,7 +151,9 @@ public sealed class CascadeEvaluation
         }
 
         var quality = Estimate(scores, Measure);
-        double? pgr = Math.Abs(QualityGap) <= ZeroGap ? null : (quality.Value - CheapQuality.Value) / QualityGap;
+        double? pgr = Math.Abs(QualityGap) <= ZeroGap
+            ? null
+            : (quality.Value - CheapQuality.Value) / QualityGap;
         return new CascadePoint(
             threshold, Items.Count - escalated, escalated, (double)escalated / Items.Count, quality, pgr);
     }
@@ -163,6 +172,11 @@ public sealed class CascadeEvaluation
     {
         ArgumentNullException.ThrowIfNull(thresholds);
         var points = thresholds.Distinct().Order().Select(At).ToList();
+        if (points.Count == 0)
+        {
+            throw new ArgumentException("A sweep needs at least one threshold.", nameof(thresholds));
+        }
+
         var reason = Math.Abs(QualityGap) <= ZeroGap
             ? $"PGR is undefined because the cheap and the strong model have the same quality "
               + $"({CheapQuality.Value:0.####}) on these items, so there is no gap to recover"

@@ -5,10 +5,11 @@ namespace Tokencast.Core.Quality;
 /// ("RouteLLM: Learning to Route LLMs with Preference Data", arXiv:2406.18665): performance gap
 /// recovered (PGR) per point, the call-performance threshold and the average PGR (APGR).
 /// </summary>
-/// <param name="Points">One point per threshold, in increasing threshold order (so falling escalation share).</param>
+/// <param name="Points">One point per threshold, by rising threshold and so by falling escalation share.</param>
 /// <param name="QualityGap">Q_strong − Q_cheap on the items both models have.</param>
 /// <param name="PgrUndefinedReason">Why PGR is undefined, or null when it is defined.</param>
-public sealed record CascadeSweep(IReadOnlyList<CascadePoint> Points, double QualityGap, string? PgrUndefinedReason)
+public sealed record CascadeSweep(
+    IReadOnlyList<CascadePoint> Points, double QualityGap, string? PgrUndefinedReason)
 {
     /// <summary>
     /// Computes APGR, the area under PGR plotted against escalation share from 0 to 1, by the trapezoid
@@ -51,7 +52,8 @@ public sealed record CascadeSweep(IReadOnlyList<CascadePoint> Points, double Qua
     {
         if (!double.IsFinite(targetPgr))
         {
-            throw new ArgumentOutOfRangeException(nameof(targetPgr), targetPgr, "The target PGR must be a number.");
+            throw new ArgumentOutOfRangeException(
+                nameof(targetPgr), targetPgr, "The target PGR must be a number.");
         }
 
         return Points

@@ -26,7 +26,8 @@ public sealed record EvalQuality(double Value, int Items, double Lower, double U
     {
         if (!(passRate >= 0 && passRate <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(passRate), passRate, "A pass rate must lie in [0, 1].");
+            throw new ArgumentOutOfRangeException(
+                nameof(passRate), passRate, "A pass rate must lie in [0, 1].");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(items, 1);
@@ -37,8 +38,9 @@ public sealed record EvalQuality(double Value, int Items, double Lower, double U
         var denominator = 1 + z * z / n;
         var centre = (passRate + z * z / (2 * n)) / denominator;
         var halfWidth = z * Math.Sqrt(passRate * (1 - passRate) / n + z * z / (4 * n * n)) / denominator;
-        return new EvalQuality(
-            passRate, items, Math.Max(0, centre - halfWidth), Math.Min(1, centre + halfWidth), QualityMeasure.PassRate);
+        var lower = Math.Max(0, centre - halfWidth);
+        var upper = Math.Min(1, centre + halfWidth);
+        return new EvalQuality(passRate, items, lower, upper, QualityMeasure.PassRate);
     }
 
     /// <summary>

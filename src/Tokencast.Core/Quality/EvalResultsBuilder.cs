@@ -27,7 +27,8 @@ internal static class EvalResultsBuilder
 
             var items = featureRows
                 .Where(row => !row.IsAggregate)
-                .Select(row => new EvalItemResult(row.Item!, row.Model, row.Score!.Value, row.IsPassFail, row.Line))
+                .Select(row => new EvalItemResult(
+                    row.Item!, row.Model, row.Score!.Value, row.IsPassFail, row.Line))
                 .ToList();
             var confidence = CollectConfidence(feature, [.. featureRows], source, problems);
             features.Add(new FeatureEvalResults(feature, models, items, confidence));
@@ -75,8 +76,8 @@ internal static class EvalResultsBuilder
             {
                 duplicated = true;
                 problems.Add(new InputProblem(source, row.Line, EvalRowParser.Item, row.Item,
-                    $"duplicate result for feature '{feature}' item '{row.Item}' model '{model}' (first at line "
-                    + $"{firstLines[row.Item!]}); keep one row per feature, item and model"));
+                    $"duplicate result for feature '{feature}' item '{row.Item}' model '{model}' "
+                    + $"(first at line {firstLines[row.Item!]}); keep one row per feature, item and model"));
             }
         }
 
@@ -109,7 +110,8 @@ internal static class EvalResultsBuilder
                     value.ToString("R", CultureInfo.InvariantCulture),
                     $"confidence for feature '{feature}' item '{row.Item}' differs from the "
                     + $"{confidence[row.Item!].ToString("R", CultureInfo.InvariantCulture)} at line "
-                    + $"{firstLines[row.Item!]}; the router scores an item once, so give one confidence per item"));
+                    + $"{firstLines[row.Item!]}; the router scores an item once, "
+                    + "so give one confidence per item"));
             }
         }
 

@@ -11,7 +11,8 @@ namespace Tokencast.Core.Quality;
 /// </summary>
 public static class EvalResultsReader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 =
+        new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads an eval results file, which must be UTF-8 text.</summary>
     /// <exception cref="InvalidInputException">The file is not UTF-8 or has invalid rows.</exception>
@@ -91,7 +92,8 @@ public static class EvalResultsReader
 
         var headerLine = rows[0].Line;
         var header = rows[0].Fields.Select(name => name.Trim().ToLowerInvariant()).ToList();
-        foreach (var name in header.GroupBy(name => name).Where(group => group.Count() > 1).Select(group => group.Key))
+        var repeated = header.GroupBy(name => name).Where(group => group.Count() > 1).Select(group => group.Key);
+        foreach (var name in repeated)
         {
             problems.Add(new InputProblem(source, headerLine, name, null,
                 $"the header names the column '{name}' more than once; remove the extra column"));
@@ -109,21 +111,11 @@ public static class EvalResultsReader
         var result = new List<(long, Dictionary<string, string>)>();
         foreach (var (line, values) in rows.Skip(1))
         {
-            if (values.Count != header.Count)
+            var fields = CsvRowReader.MapFields(header, line, values, source, problems);
+            if (fields is not null)
             {
-                problems.Add(new InputProblem(source, line, null, null,
-                    $"row has {values.Count} fields but the header has {header.Count}; "
-                    + "quote fields that contain commas"));
-                continue;
+                result.Add((line, fields));
             }
-
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < header.Count; i++)
-            {
-                fields[header[i]] = values[i];
-            }
-
-            result.Add((line, fields));
         }
 
         return result;
@@ -150,7 +142,11 @@ public static class EvalResultsReader
     }
 
     private static void CheckColumns(
-        IReadOnlyList<string> columns, string source, long line, List<InputProblem> problems, bool requireIdentity = true)
+        IReadOnlyList<string> columns,
+        string source,
+        long line,
+        List<InputProblem> problems,
+        bool requireIdentity = true)
     {
         var allowed = string.Join(", ", EvalRowParser.Columns);
         foreach (var column in columns.Where(column => !EvalRowParser.Columns.Contains(column)).Distinct())
@@ -164,7 +160,8 @@ public static class EvalResultsReader
             return;
         }
 
-        foreach (var column in new[] { EvalRowParser.Feature, EvalRowParser.Model }.Where(c => !columns.Contains(c)))
+        string[] required = [EvalRowParser.Feature, EvalRowParser.Model];
+        foreach (var column in required.Where(column => !columns.Contains(column)))
         {
             problems.Add(new InputProblem(source, line, column, null,
                 $"required column '{column}' is missing; every eval results file needs feature and model"));

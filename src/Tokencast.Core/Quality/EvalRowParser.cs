@@ -15,9 +15,10 @@ internal static class EvalRowParser
     public const string PassRate = "pass_rate";
     public const string Items = "items";
 
-    public static readonly string[] Columns = [Feature, Item, Model, Passed, Score, Confidence, PassRate, Items];
+    public static readonly string[] Columns =
+        [Feature, Item, Model, Passed, Score, Confidence, PassRate, Items];
 
-    /// <summary>Parses a row whose keys are lower-case column names; returns null when it has problems.</summary>
+    /// <summary>Parses a row whose keys are lower-case column names, or returns null when it has problems.</summary>
     public static EvalRow? Parse(
         long line, IReadOnlyDictionary<string, string> fields, string source, List<InputProblem> problems)
     {
@@ -63,7 +64,11 @@ internal static class EvalRowParser
     }
 
     private static EvalRow ParseItem(
-        long line, string? feature, string? model, Func<string, string?> text, Action<string?, string?, string> problem)
+        long line,
+        string? feature,
+        string? model,
+        Func<string, string?> text,
+        Action<string?, string?, string> problem)
     {
         var item = text(Item);
         if (item is null)
@@ -106,11 +111,16 @@ internal static class EvalRowParser
             problem(Confidence, confidenceText, "confidence must be a number from 0 to 1");
         }
 
-        return new EvalRow(line, feature ?? "", model ?? "", item, score, passedText is not null, confidence, null, null);
+        var isPassFail = passedText is not null;
+        return new EvalRow(line, feature ?? "", model ?? "", item, score, isPassFail, confidence, null, null);
     }
 
     private static EvalRow ParseAggregate(
-        long line, string? feature, string? model, Func<string, string?> text, Action<string?, string?, string> problem)
+        long line,
+        string? feature,
+        string? model,
+        Func<string, string?> text,
+        Action<string?, string?, string> problem)
     {
         var confidenceText = text(Confidence);
         if (confidenceText is not null)
@@ -132,7 +142,8 @@ internal static class EvalRowParser
         long? items = null;
         if (itemsText is null)
         {
-            problem(Items, null, "items is missing; an aggregate row needs pass_rate and items (a positive whole number)");
+            problem(Items, null,
+                "items is missing; an aggregate row needs pass_rate and items (a positive whole number)");
         }
         else if (!LogValueParser.TryParseTokens(itemsText, out var count) || count > int.MaxValue)
         {
@@ -148,7 +159,8 @@ internal static class EvalRowParser
             items = count;
         }
 
-        return new EvalRow(line, feature ?? "", model ?? "", null, null, false, null, passRate ?? 0, items ?? 0);
+        return new EvalRow(
+            line, feature ?? "", model ?? "", null, null, false, null, passRate ?? 0, items ?? 0);
     }
 
     private static double? ParsePassed(string text) => text.ToLowerInvariant() switch

@@ -4,7 +4,9 @@ namespace Tokencast.Core.Quality;
 /// <param name="Feature">Feature id as written in the results file.</param>
 /// <param name="Models">Quality of each model, by model name.</param>
 /// <param name="Items">Per-item results in file order; empty when the feature has only aggregate rows.</param>
-/// <param name="Confidence">Router confidence in the cheap model's answer, by item id, for items that give one.</param>
+/// <param name="Confidence">
+/// Router confidence in the cheap model's response, by item id, for the items that have one.
+/// </param>
 public sealed record FeatureEvalResults(
     string Feature,
     IReadOnlyDictionary<string, EvalQuality> Models,

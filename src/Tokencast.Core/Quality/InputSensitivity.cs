@@ -19,6 +19,6 @@ public sealed record InputSensitivity(
     double LowDecileOutputMedian,
     double HighDecileOutputMedian)
 {
-    /// <summary>High-decile output median minus low-decile output median, the length of a tornado bar.</summary>
+    /// <summary>High-decile minus low-decile output median, the length of a tornado bar.</summary>
     public double TornadoSwing => HighDecileOutputMedian - LowDecileOutputMedian;
 }

@@ -13,7 +13,7 @@ public static class Knee
     /// one on a tie). This is the offline form of Kneedle on the points themselves, without its
     /// smoothing or its online threshold, which matter for noisy streams of many points.
     /// </summary>
-    /// <param name="frontier">A Pareto frontier sorted by cost, such as <see cref="ParetoFrontier.Of"/> returns.</param>
+    /// <param name="frontier">A frontier sorted by cost, as <see cref="ParetoFrontier.Of"/> returns it.</param>
     /// <returns>The knee, or a result with a reason when the frontier has fewer than 3 points, no spread
     /// in cost or quality, or no point above the line between its ends.</returns>
     /// <exception cref="ArgumentException">The points are not sorted by cost with quality rising.</exception>
@@ -22,7 +22,8 @@ public static class Knee
         ArgumentNullException.ThrowIfNull(frontier);
         for (var i = 1; i < frontier.Count; i++)
         {
-            if (frontier[i].CostUsd < frontier[i - 1].CostUsd || frontier[i].QualityValue < frontier[i - 1].QualityValue)
+            var previous = frontier[i - 1];
+            if (frontier[i].CostUsd < previous.CostUsd || frontier[i].QualityValue < previous.QualityValue)
             {
                 throw new ArgumentException("The points are not a Pareto frontier sorted by cost; "
                     + "pass the result of ParetoFrontier.Of.", nameof(frontier));
@@ -42,7 +43,8 @@ public static class Knee
         if (costRange <= 0 || qualityRange <= 0)
         {
             return new KneeResult(null, null,
-                "the frontier points all have the same mean cost or the same quality, so there is no curve to bend");
+                "the frontier points all have the same mean cost or the same quality, "
+                + "so there is no curve to bend");
         }
 
         var knee = 0;

@@ -8,7 +8,8 @@ namespace Tokencast.Core.Quality;
 /// current cost is 0.
 /// </param>
 /// <param name="QualityDelta">Target quality minus the current quality; negative loses quality.</param>
-public sealed record Move(OperatingPoint Target, double CostDeltaUsd, double? RelativeCostChange, double QualityDelta)
+public sealed record Move(
+    OperatingPoint Target, double CostDeltaUsd, double? RelativeCostChange, double QualityDelta)
 {
     /// <summary>Measures the move from <paramref name="current"/> to <paramref name="target"/>.</summary>
     public static Move Between(OperatingPoint current, OperatingPoint target)

@@ -1,6 +1,6 @@
 namespace Tokencast.Core.Quality;
 
-/// <summary>Where the current operating point could move on the frontier, and at what cost and quality.</summary>
+/// <summary>The moves open to the current operating point, with their cost and quality changes.</summary>
 /// <param name="Current">The point the feature runs at today.</param>
 /// <param name="ToKnee">The move to the frontier's knee, or null when the frontier has no knee.</param>
 /// <param name="NoKneeReason">Why the frontier has no knee, or null when it has one.</param>

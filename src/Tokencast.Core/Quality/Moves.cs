@@ -26,7 +26,7 @@ public static class Moves
     /// knee, and to the dearest frontier point that is strictly cheaper (one tier down).
     /// </summary>
     /// <param name="current">The point the feature runs at today.</param>
-    /// <param name="frontier">A Pareto frontier sorted by cost, such as <see cref="ParetoFrontier.Of"/> returns.</param>
+    /// <param name="frontier">A frontier sorted by cost, as <see cref="ParetoFrontier.Of"/> returns it.</param>
     public static MoveOptions From(OperatingPoint current, IReadOnlyList<OperatingPoint> frontier)
     {
         ArgumentNullException.ThrowIfNull(current);

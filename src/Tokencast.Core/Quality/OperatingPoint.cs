@@ -8,7 +8,8 @@ namespace Tokencast.Core.Quality;
 /// <param name="Cost">Cost per task; comparisons use <see cref="CostPerTaskBand.MeanUsd"/>.</param>
 /// <param name="Quality">Quality with its interval; comparisons use <see cref="EvalQuality.Value"/>.</param>
 /// <param name="IsCurrent">True for the configuration the feature runs today.</param>
-public sealed record OperatingPoint(string Label, CostPerTaskBand Cost, EvalQuality Quality, bool IsCurrent = false)
+public sealed record OperatingPoint(
+    string Label, CostPerTaskBand Cost, EvalQuality Quality, bool IsCurrent = false)
 {
     /// <summary>Mean cost per task in US dollars, the cost axis of the frontier.</summary>
     public double CostUsd => Cost.MeanUsd;

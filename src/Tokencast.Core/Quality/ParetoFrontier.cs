@@ -6,10 +6,10 @@ public static class ParetoFrontier
     /// <summary>
     /// Returns the points that no other point dominates, sorted by mean cost. A point dominates another
     /// when its cost is lower or equal and its quality higher or equal, and one of the two is strict.
-    /// Points with equal cost and equal quality do not dominate each other, so all of them stay; they
-    /// are ordered by label (ordinal), then by input order.
+    /// Points with equal cost and equal quality do not dominate each other, so all of them stay.
+    /// Such points are ordered by label (ordinal), then by input order.
     /// </summary>
-    /// <exception cref="ArgumentException">A point has a cost or quality that is not a finite number.</exception>
+    /// <exception cref="ArgumentException">A point's cost or quality is not a finite number.</exception>
     public static IReadOnlyList<OperatingPoint> Of(IEnumerable<OperatingPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);

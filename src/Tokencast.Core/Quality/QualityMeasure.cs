@@ -3,7 +3,7 @@ namespace Tokencast.Core.Quality;
 /// <summary>What a quality value measures, which also fixes how its interval is computed.</summary>
 public enum QualityMeasure
 {
-    /// <summary>Share of items that passed, from pass/fail results; the interval is the Wilson score interval.</summary>
+    /// <summary>Share of items that passed, with the Wilson score interval.</summary>
     PassRate,
 
     /// <summary>

@@ -8,17 +8,19 @@ namespace Tokencast.Core.Quality;
 /// </summary>
 public static class Sensitivity
 {
-    /// <summary>The fewest trials accepted, so that each decile holds at least one trial.</summary>
+    /// <summary>The fewest trials accepted, so that each decile contains at least one trial.</summary>
     public const int MinTrials = 10;
 
     /// <summary>
     /// Measures every input and returns them sorted by <paramref name="orderBy"/>, largest (in absolute
     /// value) first. Inputs whose measure is null come last, and ties go by input name (ordinal).
     /// </summary>
-    /// <param name="inputs">Per-trial samples of each named input, each as long as <paramref name="output"/>.</param>
+    /// <param name="inputs">Per-trial samples of each named input, as long as <paramref name="output"/>.</param>
     /// <param name="output">Per-trial samples of the output, at least <see cref="MinTrials"/>.</param>
     /// <param name="orderBy">The measure to sort by.</param>
-    /// <exception cref="ArgumentException">Lengths differ, there are too few trials, or a value is not finite.</exception>
+    /// <exception cref="ArgumentException">
+    /// Lengths differ, there are too few trials, or a value is not finite.
+    /// </exception>
     public static IReadOnlyList<InputSensitivity> Rank(
         IReadOnlyDictionary<string, double[]> inputs,
         double[] output,
@@ -33,26 +35,29 @@ public static class Sensitivity
         }
 
         var results = inputs.Select(input => Measure(input.Key, input.Value, output)).ToList();
-        Func<InputSensitivity, double?> key = orderBy switch
+        // Null measures sort last.
+        Func<InputSensitivity, double> key = orderBy switch
         {
-            SensitivityMeasure.VarianceIndex => result => result.VarianceIndex,
-            SensitivityMeasure.SpearmanCorrelation => result => Math.Abs(result.SpearmanCorrelation ?? double.NaN),
+            SensitivityMeasure.VarianceIndex => result => result.VarianceIndex ?? double.NegativeInfinity,
+            SensitivityMeasure.SpearmanCorrelation =>
+                result => result.SpearmanCorrelation is double rho ? Math.Abs(rho) : double.NegativeInfinity,
             SensitivityMeasure.TornadoSwing => result => Math.Abs(result.TornadoSwing),
             _ => throw new ArgumentOutOfRangeException(nameof(orderBy), orderBy, "Unknown sensitivity measure."),
         };
 
         return results
-            .OrderByDescending(result => key(result) is double value && !double.IsNaN(value) ? value : double.NegativeInfinity)
+            .OrderByDescending(key)
             .ThenBy(result => result.Input, StringComparer.Ordinal)
             .ToList();
     }
 
-    /// <summary>Returns the number of equal-count bins the variance index uses: ⌊√n⌋ for n trials.</summary>
+    /// <summary>Returns the number of equal-count bins of the variance index: ⌊√n⌋ for n trials.</summary>
     public static int BinCount(int trials) => (int)Math.Floor(Math.Sqrt(trials));
 
     /// <summary>
     /// Returns the expected variance index estimate of an input unrelated to the output, (k − 1) / (n − 1)
-    /// for k bins and n trials (about 1/√n): the upward bias of the estimator. With 10,000 trials it is 0.0099.
+    /// for k bins and n trials (about 1/√n), which is the upward bias of the estimator.
+    /// With 10,000 trials it is 0.0099.
     /// </summary>
     public static double VarianceIndexNullLevel(int trials) => (BinCount(trials) - 1.0) / (trials - 1.0);
 
@@ -133,7 +138,8 @@ public static class Sensitivity
 
         if (trials < MinTrials)
         {
-            throw new ArgumentException($"Sensitivity needs at least {MinTrials} trials, but there are {trials}.");
+            throw new ArgumentException(
+                $"Sensitivity needs at least {MinTrials} trials, but there are {trials}.");
         }
 
         if (samples.Any(value => !double.IsFinite(value)))

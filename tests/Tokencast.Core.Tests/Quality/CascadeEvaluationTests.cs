@@ -4,7 +4,7 @@ namespace Tokencast.Core.Tests.Quality;
 
 public class CascadeEvaluationTests
 {
-    // Eight items both models answered, plus x (cheap only) and y (strong only), which are dropped.
+    // Eight items with results from both models, plus x (cheap only) and y (strong only), which are dropped.
     // Cheap passes a, b, d: 3/8 = 0.375. Strong passes a, b, c, e, f, h: 6/8 = 0.75. Gap 0.375.
     // Item c carries its confidence on the strong model's row.
     private const string Table = """
@@ -50,7 +50,8 @@ public class CascadeEvaluationTests
     [InlineData(0.3, 7, 1, 0.5, 1.0 / 3)]
     [InlineData(0.6, 4, 4, 0.75, 1.0)]
     [InlineData(0.65, 3, 5, 0.625, 2.0 / 3)]
-    public void At_Threshold_KeepsHighConfidence(double threshold, int kept, int escalated, double quality, double pgr)
+    public void At_Threshold_KeepsHighConfidence(
+        double threshold, int kept, int escalated, double quality, double pgr)
     {
         var point = CreateCascade(Table).At(threshold);
 
@@ -67,7 +68,8 @@ public class CascadeEvaluationTests
     {
         var sweep = CreateCascade(Table).Sweep();
 
-        Assert.Equal([0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1], sweep.Points.Select(point => point.Threshold));
+        double[] thresholds = [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+        Assert.Equal(thresholds, sweep.Points.Select(point => point.Threshold));
         Assert.Equal(0, sweep.Points[0].EscalationShare);
         Assert.Equal(1, sweep.Points[^1].EscalationShare);
         Assert.Null(sweep.PgrUndefinedReason);
@@ -97,7 +99,7 @@ public class CascadeEvaluationTests
     }
 
     [Fact]
-    public void AveragePerformanceGapRecovered_Table_Trapezoid()
+    public void AveragePgr_Table_Trapezoid()
     {
         // Shares step by 1/8 with PGR 0, 1/3, 1/3, 2/3, 1, 2/3, 1, 1, 1. Sum of the trapezoid heights
         // in sixths: 1 + 2 + 3 + 5 + 5 + 5 + 6 + 6 = 33, so the area is 33/6 · 1/8 = 0.6875.
@@ -107,7 +109,7 @@ public class CascadeEvaluationTests
     }
 
     [Fact]
-    public void AveragePerformanceGapRecovered_OnlyMiddlePoint_AddsEnds()
+    public void AveragePgr_OnePoint_AddsEnds()
     {
         // Threshold 0.6 gives (0.5, 1); with the ends (0, 0) and (1, 1): 0.5 · 0.5 + 0.5 · 1 = 0.75.
         var apgr = CreateCascade(Table).Sweep([0.6]).AveragePerformanceGapRecovered();

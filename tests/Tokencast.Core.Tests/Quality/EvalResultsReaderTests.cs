@@ -6,7 +6,7 @@ namespace Tokencast.Core.Tests.Quality;
 public class EvalResultsReaderTests
 {
     [Fact]
-    public void Parse_PerItemCsv_GroupsByFeatureAndModel()
+    public void Parse_PerItemCsv_GroupsByModel()
     {
         var text = """
             feature,item,model,passed,confidence
@@ -42,7 +42,7 @@ public class EvalResultsReaderTests
     }
 
     [Fact]
-    public void Parse_JsonLinesMixedAcrossFeatures_ReadsBothKinds()
+    public void Parse_MixedJsonLines_ReadsBothKinds()
     {
         var text = """
             {"feature": "chat", "model": "budget", "pass_rate": 0.8, "items": 10}
@@ -157,8 +157,8 @@ public class EvalResultsReaderTests
 
         Assert.Equal(4, problem.Line);
         Assert.Equal("i1", problem.Value);
-        Assert.Contains("duplicate result for feature 'f' item 'i1' model 'm' (first at line 2)", problem.Message,
-            StringComparison.Ordinal);
+        Assert.Contains("duplicate result for feature 'f' item 'i1' model 'm' (first at line 2)",
+            problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public class SensitivityTests
     }
 
     [Fact]
-    public void Rank_SquareOfSymmetricInput_IndexLargeSpearmanNearZero()
+    public void Rank_SymmetricSquare_IndexNotSpearman()
     {
         // y = x² with x uniform on [-1, 1] is fully determined by x but not monotone in it, so the rank
         // correlation is near 0 while the variance index is near 1. The lowest decile is x in [-1, -0.8]
@@ -126,7 +126,8 @@ public class SensitivityTests
         Assert.Throws<ArgumentException>(() => Sensitivity.Rank(inputs, new double[9]));
     }
 
-    private static List<InputSensitivity> Rank(double[] output, params (string Name, double[] Samples)[] inputs) =>
+    private static List<InputSensitivity> Rank(
+        double[] output, params (string Name, double[] Samples)[] inputs) =>
         [.. Sensitivity.Rank(inputs.ToDictionary(input => input.Name, input => input.Samples), output)];
 
     private static double[] Uniform(Random random, double min, double max) =>
