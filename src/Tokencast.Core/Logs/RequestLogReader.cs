@@ -130,21 +130,11 @@ public static class RequestLogReader
         var records = new List<(long, Dictionary<string, string>)>();
         foreach (var (line, values) in rows.Skip(1).Where(row => !skippedLines.Contains(row.Line)))
         {
-            if (values.Count != header.Count)
+            var fields = CsvRowReader.MapFields(header, line, values, source, problems);
+            if (fields is not null)
             {
-                problems.Add(new InputProblem(source, line, null, null,
-                    $"row has {values.Count} fields but the header has {header.Count}; "
-                    + "quote fields that contain commas"));
-                continue;
+                records.Add((line, fields));
             }
-
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < header.Count; i++)
-            {
-                fields[header[i]] = values[i];
-            }
-
-            records.Add((line, fields));
         }
 
         if (problems.Count > 0)
@@ -155,7 +145,7 @@ public static class RequestLogReader
         return (header, records);
     }
 
-    private static (List<string> Columns, List<(long Line, Dictionary<string, string> Fields)> Rows)
+    internal static (List<string> Columns, List<(long Line, Dictionary<string, string> Fields)> Rows)
         ReadJsonLines(string text, string source, IReadOnlySet<long> skippedLines)
     {
         var columns = new List<string>();
