@@ -1,4 +1,3 @@
-using System.Text;
 using Tokencast.Core.Logs;
 
 namespace Tokencast.Core.Quality;
@@ -11,25 +10,12 @@ namespace Tokencast.Core.Quality;
 /// </summary>
 public static class EvalResultsReader
 {
-    private static readonly UTF8Encoding StrictUtf8 =
-        new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Reads an eval results file, which must be UTF-8 text.</summary>
     /// <exception cref="InvalidInputException">The file is not UTF-8 or has invalid rows.</exception>
     public static EvalResults Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(File.ReadAllBytes(path));
-        }
-        catch (DecoderFallbackException exception)
-        {
-            throw new InvalidInputException(new InputProblem(path, null, null, null,
-                $"file is not valid UTF-8 ({exception.Message}); save it as UTF-8"));
-        }
-
+        var text = Inputs.StrictUtf8.ReadFile(path);
         return Parse(text, path);
     }
 

@@ -313,7 +313,8 @@ public class EvalResultsReaderTests
 
             var problem = Assert.Single(exception.Problems);
             Assert.Equal(path, problem.File);
-            Assert.Contains("not valid UTF-8", problem.Message, StringComparison.Ordinal);
+            Assert.Equal(2, problem.Line);
+            Assert.Contains("not UTF-8", problem.Message, StringComparison.Ordinal);
         }
         finally
         {
