@@ -57,21 +57,10 @@ internal static class ScheduleCommand
         };
         var trials = new Option<int?>("--trials") { Description = "Trials per branch (default: the scenario's trials)." };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's seed)." };
-        var branch = new Option<string>("--branch")
-        {
-            Description = "Branch of the previous version to explain actuals against and raise alerts from.",
-            DefaultValueFactory = _ => "baseline",
-        };
-        var alertLow = new Option<int>("--alert-low")
-        {
-            Description = "Percentile (5, 10, 50, 90 or 95) a week's spend must fall below to raise an alert.",
-            DefaultValueFactory = _ => 10,
-        };
-        var alertHigh = new Option<int>("--alert-high")
-        {
-            Description = "Percentile (5, 10, 50, 90 or 95) a week's spend must rise above to raise an alert.",
-            DefaultValueFactory = _ => 90,
-        };
+        var review = new ReviewOptions();
+        var branch = review.Branch;
+        var alertLow = review.AlertLow;
+        var alertHigh = review.AlertHigh;
         var connection = new ConnectionOptions();
         var command = new Command("set", "Set or replace the scheduled reforecast of NAME and register its reminder.")
         {
@@ -260,10 +249,10 @@ internal static class ScheduleCommand
 
     private static string Describe(ScheduleRun run)
     {
-        var what = run.Error is { } failure
+        var result = run.Error is { } failure
             ? $"failed: {failure}"
             : $"version {run.Version} ({(run.Added ? "new" : "already stored")}), {run.Alerts.Length} alerts";
-        return $"started {Time(run.StartedAt)}, cut-off {Date(run.CutOff)}, {what}";
+        return $"started {Time(run.StartedAt)}, cut-off {Date(run.CutOff)}, {result}";
     }
 
     private static string Time(DateTimeOffset time) =>

@@ -4,9 +4,9 @@ using Tokencast.Core;
 namespace Tokencast.Grains.Reforecasting;
 
 /// <summary>
-/// A five-field cron expression in UTC (minute hour day-of-month month day-of-week, parsed by Cronos), and
-/// the rules that map it onto an Orleans reminder: which occurrence is due at a tick, when to register the
-/// reminder, and how often it ticks. Pure: every method takes the current time.
+/// A five-field cron expression in UTC (minute hour day-of-month month day-of-week), parsed by Cronos. It
+/// also maps the expression onto an Orleans reminder: which occurrence is due at a tick, when the reminder
+/// first ticks, and how often. Every method takes the current time as an argument and reads no clock.
 /// </summary>
 public sealed class CronSchedule
 {

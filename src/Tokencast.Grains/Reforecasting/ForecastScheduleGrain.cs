@@ -19,7 +19,7 @@ namespace Tokencast.Grains.Reforecasting;
 /// </summary>
 /// <remarks>
 /// The grain reads actuals and writes versions in the folders of <see cref="ReforecastFolders"/>. It may
-/// activate on any silo, so it assumes that every silo sees the same folders.
+/// activate on any silo, so it expects every silo to reach the same folders.
 /// </remarks>
 internal sealed partial class ForecastScheduleGrain(
     [PersistentState("schedule", ClusterNames.Storage)] IPersistentState<ScheduleRecord> record,
@@ -85,6 +85,8 @@ internal sealed partial class ForecastScheduleGrain(
         }
 
         // A failure here would only be logged by the reminder service, so it is logged and recorded here.
+        // NOTE: the tick is an ordinary grain call with Orleans' default response timeout of 30 s, so a longer run
+        // may make the reminder service log a timeout while the run goes on to the end.
         try
         {
             await Tick();

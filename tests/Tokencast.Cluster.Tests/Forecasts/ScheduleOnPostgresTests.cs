@@ -61,21 +61,4 @@ public sealed class ScheduleOnPostgresTests(PostgresServer server)
 
         return names;
     }
-
-    /// <summary>Completes <see cref="Received"/> with the first event of its forecast.</summary>
-    private sealed class VersionObserver(string name) : IForecastEventsObserver
-    {
-        public TaskCompletionSource<VersionAdded> Received { get; } =
-            new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task OnVersionAdded(VersionAdded added)
-        {
-            if (added.Name == name)
-            {
-                Received.TrySetResult(added);
-            }
-
-            return Task.CompletedTask;
-        }
-    }
 }

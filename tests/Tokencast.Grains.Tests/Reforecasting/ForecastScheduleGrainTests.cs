@@ -106,7 +106,7 @@ public class ForecastScheduleGrainTests(ForecastScheduleGrainTests.SiloFixture s
     {
         var grain = Schedule("observed");
         await grain.Define(silo.Folder.Definition());
-        var observer = new EventsObserver("observed");
+        var observer = new VersionObserver("observed");
         var events = silo.Cluster.Client.GetGrain<IForecastEventsGrain>(0);
         var reference = silo.Cluster.Client.CreateObjectReference<IForecastEventsObserver>(observer);
         await events.Subscribe(reference);
@@ -178,23 +178,6 @@ public class ForecastScheduleGrainTests(ForecastScheduleGrainTests.SiloFixture s
     private Task<ReminderEntry?> ReadReminder(IForecastScheduleGrain grain) =>
         silo.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>()
             .ReadRow(grain.GetGrainId(), "reforecast");
-
-    /// <summary>Completes <see cref="Received"/> with the first event of its forecast.</summary>
-    private sealed class EventsObserver(string name) : IForecastEventsObserver
-    {
-        public TaskCompletionSource<VersionAdded> Received { get; } =
-            new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task OnVersionAdded(VersionAdded added)
-        {
-            if (added.Name == name)
-            {
-                Received.TrySetResult(added);
-            }
-
-            return Task.CompletedTask;
-        }
-    }
 
     /// <summary>One silo whose scheduled reforecasts use one shared folder, shared by the tests of this class.</summary>
     public sealed class SiloFixture : IAsyncLifetime
