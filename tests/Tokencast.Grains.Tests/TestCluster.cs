@@ -16,7 +16,8 @@ internal static class TestClusters
     /// Starts <paramref name="silos"/> silos in this process with in-memory storage; scheduled reforecasts use
     /// the folders <paramref name="reforecastFolders"/> sets.
     /// </summary>
-    public static async Task<InProcessTestCluster> StartAsync(int silos, Action<ReforecastFolders>? reforecastFolders = null)
+    public static async Task<InProcessTestCluster> StartAsync(
+        int silos, Action<ReforecastFolders>? reforecastFolders = null)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) => silo

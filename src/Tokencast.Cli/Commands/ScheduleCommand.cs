@@ -9,9 +9,9 @@ using Tokencast.Grains.Runs;
 namespace Tokencast.Cli.Commands;
 
 /// <summary>
-/// <c>tokencast schedule set|show|remove|run NAME</c>: manages the scheduled reforecast of a tracked forecast on
-/// a running cluster. The cluster's reminders start each reforecast; the silos read actuals and store versions
-/// in the folders given to <c>tokencast silo --store --history</c>.
+/// <c>tokencast schedule set|show|remove|run NAME</c>: manages the scheduled reforecast of a tracked
+/// forecast on a running cluster. The cluster's reminders start each reforecast, and the silos read actuals
+/// and store versions in the folders given to <c>tokencast silo --store --history</c>.
 /// </summary>
 internal static class ScheduleCommand
 {
@@ -28,7 +28,8 @@ internal static class ScheduleCommand
 
     public static Command Create()
     {
-        var command = new Command("schedule", "Set, show, remove or run the scheduled reforecast of a tracked forecast on a cluster.");
+        var command = new Command(
+            "schedule", "Set, show, remove or run the scheduled reforecast of a tracked forecast on a cluster.");
         command.Subcommands.Add(CreateSet());
         command.Subcommands.Add(CreateShow());
         command.Subcommands.Add(CreateRemove());
@@ -43,11 +44,14 @@ internal static class ScheduleCommand
     private static Command CreateSet()
     {
         var name = NameArgument();
-        var file = new Argument<string>("FILE") { Description = "The scenario to recalibrate and forecast at each run." };
+        var file = new Argument<string>("FILE")
+        {
+            Description = "The scenario to recalibrate and forecast at each run.",
+        };
         var cron = new Option<string>("--cron")
         {
-            Description = "When to reforecast: five cron fields in UTC (minute hour day-of-month month day-of-week). "
-                + "Each run's cut-off is the day of its occurrence.",
+            Description = "When to reforecast: five cron fields in UTC "
+                + "(minute hour day-of-month month day-of-week). Each run's cut-off is the day of its occurrence.",
             DefaultValueFactory = _ => ScheduleDefinition.Weekly,
         };
         var window = new Option<int>("--window-days")
@@ -55,14 +59,18 @@ internal static class ScheduleCommand
             Description = "Days of actuals before the cut-off to recalibrate from (1 to 366).",
             DefaultValueFactory = _ => 28,
         };
-        var trials = new Option<int?>("--trials") { Description = "Trials per branch (default: the scenario's trials)." };
+        var trials = new Option<int?>("--trials")
+        {
+            Description = "Trials per branch (default: the scenario's trials).",
+        };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's seed)." };
         var review = new ReviewOptions();
         var branch = review.Branch;
         var alertLow = review.AlertLow;
         var alertHigh = review.AlertHigh;
         var connection = new ConnectionOptions();
-        var command = new Command("set", "Set or replace the scheduled reforecast of NAME and register its reminder.")
+        var command = new Command(
+            "set", "Set or replace the scheduled reforecast of NAME and register its reminder.")
         {
             name, file, cron, window, trials, seed, branch, alertLow, alertHigh,
         };
@@ -80,7 +88,7 @@ internal static class ScheduleCommand
                     parseResult.GetValue(alertLow),
                     parseResult.GetValue(alertHigh));
                 var cluster = connection.Read(parseResult, CheckDefinition(forecast, definition));
-                var status = Call(cluster, grain => grain.GetGrain<IForecastScheduleGrain>(forecast).Define(definition));
+                var status = Call(cluster, grains => Schedule(grains, forecast).Define(definition));
                 WriteStatus(parseResult.InvocationConfiguration.Output, status);
                 return CommandRunner.Success;
             }));
@@ -91,13 +99,14 @@ internal static class ScheduleCommand
     {
         var name = NameArgument();
         var connection = new ConnectionOptions();
-        var command = new Command("show", "Show the scheduled reforecast of NAME: its settings, next run and last run.") { name };
+        var command = new Command(
+            "show", "Show the scheduled reforecast of NAME: its settings, next run and last run.") { name };
         connection.AddTo(command);
         command.SetAction(parseResult => Run(parseResult, connection, () =>
             {
                 var forecast = parseResult.GetRequiredValue(name);
                 var cluster = connection.Read(parseResult);
-                var status = Call(cluster, grain => grain.GetGrain<IForecastScheduleGrain>(forecast).Status())
+                var status = Call(cluster, grains => Schedule(grains, forecast).Status())
                     ?? throw NoSchedule(forecast);
                 WriteStatus(parseResult.InvocationConfiguration.Output, status);
                 return CommandRunner.Success;
@@ -109,13 +118,14 @@ internal static class ScheduleCommand
     {
         var name = NameArgument();
         var connection = new ConnectionOptions();
-        var command = new Command("remove", "Remove the scheduled reforecast of NAME and its reminder; stored versions stay.") { name };
+        var command = new Command(
+            "remove", "Remove the scheduled reforecast of NAME and its reminder; stored versions stay.") { name };
         connection.AddTo(command);
         command.SetAction(parseResult => Run(parseResult, connection, () =>
             {
                 var forecast = parseResult.GetRequiredValue(name);
                 var cluster = connection.Read(parseResult);
-                var removed = Call(cluster, grain => grain.GetGrain<IForecastScheduleGrain>(forecast).Remove());
+                var removed = Call(cluster, grains => Schedule(grains, forecast).Remove());
                 parseResult.InvocationConfiguration.Output.WriteLine(removed
                     ? $"removed the schedule of {forecast}; its versions stay in the history"
                     : $"{forecast} has no schedule; nothing removed");
@@ -129,24 +139,29 @@ internal static class ScheduleCommand
         var name = NameArgument();
         var cutOff = new Option<string?>("--cut-off")
         {
-            Description = "Actuals up to the day before this date (YYYY-MM-DD, UTC) are used; default the day of the "
-                + "schedule's latest occurrence.",
+            Description = "Actuals up to the day before this date (YYYY-MM-DD, UTC) are used; default the day "
+                + "of the schedule's latest occurrence.",
         };
         var connection = new ConnectionOptions();
-        var command = new Command("run", "Run the scheduled reforecast of NAME now, on the cluster, and wait for it.") { name, cutOff };
+        var command = new Command(
+            "run", "Run the scheduled reforecast of NAME now, on the cluster, and wait for it.") { name, cutOff };
         connection.AddTo(command);
         command.SetAction(parseResult => Run(parseResult, connection, () =>
             {
                 var forecast = parseResult.GetRequiredValue(name);
                 var day = ParseCutOff(parseResult.GetValue(cutOff), out var problems);
                 var cluster = connection.Read(parseResult, problems);
-                var run = Call(cluster, grain => grain.GetGrain<IForecastScheduleGrain>(forecast).RunNow(day));
-                return WriteRun(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, forecast, run);
+                var run = Call(cluster, grains => Schedule(grains, forecast).RunNow(day));
+                var configuration = parseResult.InvocationConfiguration;
+                return WriteRun(configuration.Output, configuration.Error, forecast, run);
             }));
         return command;
     }
 
     private static Argument<string> NameArgument() => new("NAME") { Description = "Name of the tracked forecast." };
+
+    private static IForecastScheduleGrain Schedule(IGrainFactory grains, string name) =>
+        grains.GetGrain<IForecastScheduleGrain>(name);
 
     /// <summary>Returns the definition's problems, each naming the option that sets the field.</summary>
     private static IReadOnlyList<InputProblem> CheckDefinition(string name, ScheduleDefinition definition)
@@ -159,7 +174,9 @@ internal static class ScheduleCommand
         catch (InvalidInputException exception)
         {
             return [.. exception.Problems.Select(problem =>
-                problem.Path is { } path && OptionOfField.TryGetValue(path, out var option) ? problem with { Path = option } : problem)];
+                problem.Path is { } path && OptionOfField.TryGetValue(path, out var option)
+                    ? problem with { Path = option }
+                    : problem)];
         }
     }
 
@@ -171,7 +188,8 @@ internal static class ScheduleCommand
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        var style = DateTimeStyles.None;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, style, out var date))
         {
             return date;
         }
@@ -197,9 +215,10 @@ internal static class ScheduleCommand
                 catch (Exception exception) when (exception is OrleansException or TimeoutException
                     or Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
                 {
-                    error.WriteLine($"error: the call to cluster {parseResult.GetValue(connection.ClusterId)} failed: "
-                        + $"{exception.Message}; check --cluster, --cluster-id, --service-id and that the database and "
-                        + "at least one silo are running");
+                    var clusterId = parseResult.GetValue(connection.ClusterId);
+                    error.WriteLine($"error: the call to cluster {clusterId} failed: {exception.Message}; check "
+                        + "--cluster, --cluster-id, --service-id and that the database and at least one silo "
+                        + "are running");
                     return CommandRunner.Failed;
                 }
             },
@@ -212,19 +231,23 @@ internal static class ScheduleCommand
 
     private static async Task<T> CallAsync<T>(ClusterConnection cluster, Func<IGrainFactory, Task<T>> call)
     {
-        await using var client = await ClusterClient.ConnectAsync(cluster.ConnectionString, cluster.ClusterId, cluster.ServiceId);
+        await using var client = await ClusterClient.ConnectAsync(
+            cluster.ConnectionString, cluster.ClusterId, cluster.ServiceId);
         return await call(client.Grains);
     }
 
     private static InvalidInputException NoSchedule(string name) =>
-        new(new InputProblem(null, null, "NAME", name, "has no schedule; define one with tokencast schedule set NAME FILE"));
+        new(new InputProblem(
+            null, null, "NAME", name, "has no schedule; define one with tokencast schedule set NAME FILE"));
 
     private static void WriteStatus(TextWriter output, ScheduleStatus status)
     {
-        output.WriteLine($"schedule of {status.Name}: cron \"{status.Cron}\" (UTC), {status.WindowDays} days of actuals, "
-            + $"branch {status.Branch}, alerts below P{status.AlertLow} or above P{status.AlertHigh}");
+        output.WriteLine($"schedule of {status.Name}: cron \"{status.Cron}\" (UTC), "
+            + $"{status.WindowDays} days of actuals, branch {status.Branch}, "
+            + $"alerts below P{status.AlertLow} or above P{status.AlertHigh}");
         output.WriteLine($"scenario: {status.ScenarioFile}");
-        output.WriteLine($"next run: {(status.NextRun is { } next ? Time(next) : "none; the expression has no further occurrence")}");
+        var nextRun = status.NextRun is { } next ? Time(next) : "none; the expression has no further occurrence";
+        output.WriteLine($"next run: {nextRun}");
         output.WriteLine($"last run: {(status.LastRun is { } run ? Describe(run) : "none yet")}");
     }
 
@@ -238,7 +261,8 @@ internal static class ScheduleCommand
 
         output.WriteLine(run.Added
             ? $"stored version {run.Version} of {name} (cut-off {Date(run.CutOff)})"
-            : $"version {run.Version} of {name} already has cut-off {Date(run.CutOff)} and these inputs; nothing new stored");
+            : $"version {run.Version} of {name} already has cut-off {Date(run.CutOff)} and these inputs; "
+                + "nothing new stored");
         foreach (var alert in run.Alerts)
         {
             output.WriteLine($"alert: {alert}");
@@ -298,9 +322,9 @@ internal static class ScheduleCommand
             if (string.IsNullOrWhiteSpace(connectionString))
             {
                 problems.Add(new InputProblem(null, null, "--cluster", null,
-                    "is required: a schedule lives on a cluster that keeps its reminders in PostgreSQL, while silos "
-                    + "started by this command would stop, and the schedule with them, when it ends; start silos with "
-                    + "tokencast silo and give their connection string"));
+                    "is required: a schedule lives on a cluster that keeps its reminders in PostgreSQL, "
+                    + "while silos started by this command would stop, and the schedule with them, when it "
+                    + "ends; start silos with tokencast silo and give their connection string"));
             }
             else
             {

@@ -38,13 +38,13 @@ internal static class SiloCommand
         var serviceId = new Option<string>("--service-id") { Description = "Service id.", DefaultValueFactory = _ => ClusterNames.DefaultServiceId };
         var store = new Option<DirectoryInfo?>("--store")
         {
-            Description = $"Actuals store folder scheduled reforecasts read; default {ActualsStore.DefaultDirectory}. "
-                + "Every silo of the cluster must see the same folder.",
+            Description = "Actuals store folder scheduled reforecasts read; default "
+                + $"{ActualsStore.DefaultDirectory}. Every silo of the cluster must see the same folder.",
         };
         var history = new Option<DirectoryInfo?>("--history")
         {
-            Description = $"History folder scheduled reforecasts store versions in; default {FolderForecastHistory.DefaultFolder}. "
-                + "Every silo of the cluster must see the same folder.",
+            Description = "History folder scheduled reforecasts store versions in; default "
+                + $"{FolderForecastHistory.DefaultFolder}. Every silo of the cluster must see the same folder.",
         };
 
         var command = new Command("silo", "Run one silo of a Tokencast cluster backed by PostgreSQL.");
@@ -65,8 +65,10 @@ internal static class SiloCommand
             parseResult.GetValue(serviceId)!,
             new ReforecastFolders
             {
-                ActualsFolder = parseResult.GetValue(store)?.FullName ?? Path.GetFullPath(ActualsStore.DefaultDirectory),
-                HistoryFolder = parseResult.GetValue(history)?.FullName ?? Path.GetFullPath(FolderForecastHistory.DefaultFolder),
+                ActualsFolder = (parseResult.GetValue(store)?.FullName)
+                    ?? Path.GetFullPath(ActualsStore.DefaultDirectory),
+                HistoryFolder = (parseResult.GetValue(history)?.FullName)
+                    ?? Path.GetFullPath(FolderForecastHistory.DefaultFolder),
             },
             parseResult.InvocationConfiguration.Error,
             cancellationToken));

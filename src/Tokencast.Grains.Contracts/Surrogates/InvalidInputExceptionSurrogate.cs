@@ -16,7 +16,8 @@ internal struct InvalidInputExceptionSurrogate
 
 /// <summary>Converts <see cref="InvalidInputException"/> to and from its surrogate.</summary>
 [RegisterConverter]
-internal sealed class InvalidInputExceptionConverter : IConverter<InvalidInputException, InvalidInputExceptionSurrogate>
+internal sealed class InvalidInputExceptionConverter
+    : IConverter<InvalidInputException, InvalidInputExceptionSurrogate>
 {
     public InvalidInputException ConvertFromSurrogate(in InvalidInputExceptionSurrogate surrogate) =>
         new([.. surrogate.Problems]);

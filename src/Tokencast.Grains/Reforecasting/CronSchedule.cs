@@ -54,11 +54,15 @@ public sealed class CronSchedule
         return new CronSchedule(text.Trim(), expression);
     }
 
-    /// <summary>Parses <paramref name="text"/> and checks that it has an occurrence after <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Parses <paramref name="text"/> and checks that it has an occurrence after <paramref name="now"/>.
+    /// </summary>
     /// <param name="text">The cron expression.</param>
     /// <param name="now">The current time.</param>
     /// <param name="field">The field or option named in errors.</param>
-    /// <exception cref="InvalidInputException">The expression is invalid or has no occurrence after now.</exception>
+    /// <exception cref="InvalidInputException">
+    /// The expression is invalid or has no occurrence after now.
+    /// </exception>
     public static CronSchedule ParseRecurring(string text, DateTimeOffset now, string field = "cron")
     {
         var schedule = Parse(text, field);
@@ -75,7 +79,9 @@ public sealed class CronSchedule
     public DateTimeOffset? NextAfter(DateTimeOffset time) =>
         ToOffset(_expression.GetNextOccurrence(time.UtcDateTime, inclusive: false));
 
-    /// <summary>Returns the latest occurrence at or before <paramref name="time"/>, or null when there is none.</summary>
+    /// <summary>
+    /// Returns the latest occurrence at or before <paramref name="time"/>, or null when there is none.
+    /// </summary>
     public DateTimeOffset? LatestAtOrBefore(DateTimeOffset time) =>
         ToOffset(_expression.GetPreviousOccurrence(time.UtcDateTime, inclusive: true));
 

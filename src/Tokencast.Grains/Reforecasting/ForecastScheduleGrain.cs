@@ -85,8 +85,8 @@ internal sealed partial class ForecastScheduleGrain(
         }
 
         // A failure here would only be logged by the reminder service, so it is logged and recorded here.
-        // NOTE: the tick is an ordinary grain call with Orleans' default response timeout of 30 s, so a longer run
-        // may make the reminder service log a timeout while the run goes on to the end.
+        // NOTE: the tick is an ordinary grain call with Orleans' default response timeout of 30 s, so a
+        // longer run may make the reminder service log a timeout while the run goes on to the end.
         try
         {
             await Tick();
@@ -146,7 +146,8 @@ internal sealed partial class ForecastScheduleGrain(
             var plan = reforecaster.Prepare(Request(definition, cutOff));
             var runner = new ForecastRunner(GrainFactory, runnerLogger);
             var outcome = await reforecaster.CompleteAsync(
-                plan, (runDefinition, cancellationToken) => runner.RunAsync(runDefinition, null, cancellationToken));
+                plan,
+                (runDefinition, cancellationToken) => runner.RunAsync(runDefinition, null, cancellationToken));
             run = new ScheduleRun(cutOff, startedAt, outcome.Version.Number, outcome.Added,
                 [.. outcome.Alerts.Select(alert => alert.Message)], null);
             LogRunCompleted(logger, Name, cutOff, outcome.Version.Number, outcome.Added, outcome.Alerts.Count);
@@ -210,7 +211,9 @@ internal sealed partial class ForecastScheduleGrain(
         CronSchedule.Parse(definition.Cron).NextAfter(now),
         record.State.LastRun);
 
-    /// <summary>Returns the day of the latest occurrence at or before now, or today when there was none.</summary>
+    /// <summary>
+    /// Returns the day of the latest occurrence at or before now, or today when there was none.
+    /// </summary>
     private static DateOnly DefaultCutOff(ScheduleDefinition definition, DateTimeOffset now) =>
         DateOnly.FromDateTime((CronSchedule.Parse(definition.Cron).LatestAtOrBefore(now) ?? now).UtcDateTime);
 
@@ -228,20 +231,26 @@ internal sealed partial class ForecastScheduleGrain(
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Schedule {Name}: defined with cron {Cron}; first tick in {DueTime}, then every {Period}")]
-    private static partial void LogDefined(ILogger logger, string name, string cron, TimeSpan dueTime, TimeSpan period);
+    private static partial void LogDefined(
+        ILogger logger, string name, string cron, TimeSpan dueTime, TimeSpan period);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {Name}: removed with its reminder")]
     private static partial void LogRemoved(ILogger logger, string name);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Schedule {Name}: reforecast with cut-off {CutOff} started (history {History}, actuals {Actuals})")]
-    private static partial void LogRunStarted(ILogger logger, string name, DateOnly cutOff, string history, string actuals);
+        Message = "Schedule {Name}: reforecast with cut-off {CutOff} started "
+            + "(history {History}, actuals {Actuals})")]
+    private static partial void LogRunStarted(
+        ILogger logger, string name, DateOnly cutOff, string history, string actuals);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Schedule {Name}: reforecast with cut-off {CutOff} gave version {Version} (new: {Added}) and {Alerts} alerts")]
-    private static partial void LogRunCompleted(ILogger logger, string name, DateOnly cutOff, int version, bool added, int alerts);
+        Message = "Schedule {Name}: reforecast with cut-off {CutOff} gave version {Version} (new: {Added}) "
+            + "and {Alerts} alerts")]
+    private static partial void LogRunCompleted(
+        ILogger logger, string name, DateOnly cutOff, int version, bool added, int alerts);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Schedule {Name}: reforecast with cut-off {CutOff} is invalid: {Problems}")]
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Schedule {Name}: reforecast with cut-off {CutOff} is invalid: {Problems}")]
     private static partial void LogRunInvalid(ILogger logger, string name, DateOnly cutOff, string problems);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Schedule {Name}: reforecast with cut-off {CutOff} failed")]
@@ -253,7 +262,8 @@ internal sealed partial class ForecastScheduleGrain(
         ILogger logger, string name, DateTimeOffset occurrence, int? version, string? error);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Schedule {Name}: publishing version {Version} to the forecast events failed; the version is stored")]
+        Message = "Schedule {Name}: publishing version {Version} to the forecast events failed; "
+            + "the version is stored")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string name, int version);
 
     [LoggerMessage(Level = LogLevel.Warning,

@@ -6,7 +6,9 @@ using Tokencast.Core.Variance;
 
 namespace Tokencast.Grains.Reforecasting;
 
-/// <summary>The checks a scheduled reforecast passes before it is stored, shared by the grain and the command line.</summary>
+/// <summary>
+/// The checks a scheduled reforecast passes before it is stored, shared by the grain and the command line.
+/// </summary>
 public static class ScheduleRules
 {
     /// <summary>The most trials per branch a schedule may ask for, as a reforecast allows.</summary>
@@ -17,7 +19,9 @@ public static class ScheduleRules
     /// expression. Errors name the field (<c>cron</c>, <c>window_days</c>, <c>trials</c>, <c>branch</c>,
     /// <c>alert_low</c>, <c>alert_high</c>), the value and what is allowed.
     /// </summary>
-    /// <exception cref="InvalidInputException">The definition is invalid; carries every problem found.</exception>
+    /// <exception cref="InvalidInputException">
+    /// The definition is invalid; carries every problem found.
+    /// </exception>
     public static CronSchedule Check(string name, ScheduleDefinition definition, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -56,10 +60,13 @@ public static class ScheduleRules
         return schedule!;
     }
 
-    /// <summary>Returns the scenario's own problems, or a problem when it lacks the branch to review against.</summary>
+    /// <summary>
+    /// Returns the scenario's own problems, or a problem when it lacks the branch to review against.
+    /// </summary>
     private static IReadOnlyList<InputProblem> CheckBranch(ScheduleDefinition definition)
     {
-        var input = definition.Scenario ?? throw new ArgumentException("The definition has no scenario.", nameof(definition));
+        var input = definition.Scenario
+            ?? throw new ArgumentException("The definition has no scenario.", nameof(definition));
         try
         {
             var document = new ScenarioBundle(input.MainFile, input.Files, input.CatalogFile).Read();
@@ -68,8 +75,9 @@ public static class ScheduleRules
                 return [];
             }
 
+            var branches = string.Join(", ", document.Branches.Select(b => b.Name));
             return [new InputProblem(input.MainFile, null, "branch", definition.Branch,
-                $"the scenario has no such branch; use one of {string.Join(", ", document.Branches.Select(b => b.Name))}")];
+                $"the scenario has no such branch; use one of {branches}")];
         }
         catch (InvalidInputException exception)
         {

@@ -26,7 +26,8 @@ public sealed class ScheduleOnPostgresTests(PostgresServer server)
             folders.ActualsFolder = folder.StorePath;
             folders.HistoryFolder = folder.HistoryPath;
         });
-        await using var client = await ClusterClient.ConnectAsync(connectionString, silos.ClusterId, silos.ClusterId);
+        await using var client = await ClusterClient.ConnectAsync(
+            connectionString, silos.ClusterId, silos.ClusterId);
         var observer = new VersionObserver("every-minute");
         var events = client.Grains.GetGrain<IForecastEventsGrain>(0);
         var reference = client.Grains.CreateObjectReference<IForecastEventsObserver>(observer);

@@ -135,7 +135,8 @@ public class ForecastScheduleGrainTests(ForecastScheduleGrainTests.SiloFixture s
         var grain = Schedule("past-horizon");
         await grain.Define(silo.Folder.Definition());
 
-        var exception = await Assert.ThrowsAsync<InvalidInputException>(() => grain.RunNow(new DateOnly(2026, 7, 1)));
+        var exception = await Assert.ThrowsAsync<InvalidInputException>(
+            () => grain.RunNow(new DateOnly(2026, 7, 1)));
         var status = await grain.Status();
 
         Assert.Equal("--cut-off", Assert.Single(exception.Problems).Path);
@@ -173,7 +174,8 @@ public class ForecastScheduleGrainTests(ForecastScheduleGrainTests.SiloFixture s
         Assert.False(removedAgain);
     }
 
-    private IForecastScheduleGrain Schedule(string name) => silo.Cluster.Client.GetGrain<IForecastScheduleGrain>(name);
+    private IForecastScheduleGrain Schedule(string name) =>
+        silo.Cluster.Client.GetGrain<IForecastScheduleGrain>(name);
 
     private Task<ReminderEntry?> ReadReminder(IForecastScheduleGrain grain) =>
         silo.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>()

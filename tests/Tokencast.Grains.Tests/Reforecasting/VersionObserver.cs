@@ -1,9 +1,12 @@
 namespace Tokencast.Grains.Tests.Reforecasting;
 
-/// <summary>A forecast events observer that completes <see cref="Received"/> with the first event of its forecast.</summary>
+/// <summary>
+/// A forecast events observer that completes <see cref="Received"/> with the first event of its forecast.
+/// </summary>
 public sealed class VersionObserver(string name) : IForecastEventsObserver
 {
-    public TaskCompletionSource<VersionAdded> Received { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<VersionAdded> Received { get; } =
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task OnVersionAdded(VersionAdded added)
     {
