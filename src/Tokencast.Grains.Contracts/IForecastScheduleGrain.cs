@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Tokencast.Grains;
 
 /// <summary>
@@ -20,8 +22,12 @@ public interface IForecastScheduleGrain : IGrainWithStringKey
     [Alias("Define")]
     Task<ScheduleStatus> Define(ScheduleDefinition definition);
 
-    /// <summary>Returns the schedule's status, or null when the forecast has no schedule.</summary>
+    /// <summary>
+    /// Returns the schedule's status, or null when the forecast has no schedule. It only reads, so it is answered
+    /// while a run is going on instead of waiting behind it.
+    /// </summary>
     [Alias("Status")]
+    [AlwaysInterleave]
     Task<ScheduleStatus?> Status();
 
     /// <summary>Removes the schedule and its reminder; returns whether there was one.</summary>
