@@ -10,6 +10,7 @@ using Tokencast.Core.Planning;
 using Tokencast.Core.Recalibration;
 using Tokencast.Core.Variance;
 using Tokencast.Grains.Reforecasting;
+using Tokencast.Grains.Runs;
 
 namespace Tokencast.Cli.Commands;
 
@@ -35,6 +36,16 @@ internal static class ReforecastCommand
         var trials = new Option<int?>("--trials") { Description = "Trials per branch (default: the scenario's trials)." };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's seed)." };
         var cluster = new Option<string?>("--cluster") { Description = "PostgreSQL connection string of a running cluster to run on." };
+        var clusterId = new Option<string>("--cluster-id")
+        {
+            Description = "Cluster id, with --cluster.",
+            DefaultValueFactory = _ => ClusterNames.DefaultClusterId,
+        };
+        var serviceId = new Option<string>("--service-id")
+        {
+            Description = "Service id, with --cluster.",
+            DefaultValueFactory = _ => ClusterNames.DefaultServiceId,
+        };
         var review = new ReviewOptions();
         var branch = review.Branch;
         var alertLow = review.AlertLow;
@@ -42,7 +53,7 @@ internal static class ReforecastCommand
 
         var command = new Command("reforecast", "Recalibrate a scenario from actuals, forecast it, and store the result as a new version.")
         {
-            file, name, cutOff, store, history, window, trials, seed, cluster, branch, alertLow, alertHigh,
+            file, name, cutOff, store, history, window, trials, seed, cluster, clusterId, serviceId, branch, alertLow, alertHigh,
         };
         command.SetAction(parseResult => CommandRunner.Run(
             () => Execute(
@@ -56,6 +67,8 @@ internal static class ReforecastCommand
                     parseResult.GetValue(trials),
                     parseResult.GetValue(seed),
                     parseResult.GetValue(cluster),
+                    parseResult.GetRequiredValue(clusterId),
+                    parseResult.GetRequiredValue(serviceId),
                     new ReviewSettings(
                         parseResult.GetRequiredValue(branch),
                         parseResult.GetValue(alertLow),
@@ -74,7 +87,9 @@ internal static class ReforecastCommand
     private static int Execute(Request request, TextWriter output, TextWriter error)
     {
         var reforecaster = new Reforecaster(HistoryCommand.Open(request.History), new ActualsStore(request.Store));
-        var settings = new ForecastSettings(request.File, [], request.Trials, request.Seed, Cluster: request.Cluster);
+        var settings = new ForecastSettings(
+            request.File, [], request.Trials, request.Seed, Cluster: request.Cluster, ClusterId: request.ClusterId,
+            ServiceId: request.ServiceId);
         var plan = reforecaster.Prepare(
             new ReforecastRequest(request.Name, ScenarioBundle.Capture(request.File), request.CutOff)
             {
@@ -116,7 +131,36 @@ internal static class ReforecastCommand
             VarianceReport.Write(console, error, review);
         }
 
+        if (settings.Cluster is { } connection)
+        {
+            Publish(connection, settings, outcome, error);
+        }
+
         return CommandRunner.Success;
+    }
+
+    /// <summary>
+    /// Tells the cluster's subscribers (web hosts and their pages) of the new version and its alerts, as a
+    /// scheduled reforecast does. The version is stored either way, so a failure is a warning.
+    /// </summary>
+    private static void Publish(string connection, ForecastSettings settings, ReforecastOutcome outcome, TextWriter error)
+    {
+        try
+        {
+            PublishAsync().GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (exception is Orleans.Runtime.OrleansException or TimeoutException
+            or InvalidOperationException or Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
+        {
+            error.WriteLine($"warning: version {outcome.Version.Number} is stored, but telling the cluster's subscribers "
+                + $"failed: {exception.Message}");
+        }
+
+        async Task PublishAsync()
+        {
+            await using var client = await Grains.Hosting.ClusterClient.ConnectAsync(connection, settings.ClusterId, settings.ServiceId);
+            await client.Grains.GetGrain<Grains.IForecastEventsGrain>(0).Publish(outcome.ToVersionAdded());
+        }
     }
 
     private static void WriteRecalibration(IAnsiConsole console, RecalibrationResult result)
@@ -183,5 +227,7 @@ internal static class ReforecastCommand
         int? Trials,
         ulong? Seed,
         string? Cluster,
+        string ClusterId,
+        string ServiceId,
         ReviewSettings Review);
 }

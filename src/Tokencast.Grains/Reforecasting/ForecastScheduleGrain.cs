@@ -176,14 +176,10 @@ internal sealed partial class ForecastScheduleGrain(
     private async Task Publish(ReforecastOutcome outcome)
     {
         var version = outcome.Version;
-        var alerts = outcome.Alerts
-            .Select(alert => new AlertNotice(alert.WeekStart, alert.WeekEnd, alert.Branch, alert.ActualUsd,
-                alert.LowUsd, alert.HighUsd, alert.Direction, alert.Message))
-            .ToImmutableArray();
         try
         {
             await GrainFactory.GetGrain<IForecastEventsGrain>(0)
-                .Publish(new VersionAdded(Name, version.Number, version.CutOff, version.Note, alerts));
+                .Publish(outcome.ToVersionAdded());
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

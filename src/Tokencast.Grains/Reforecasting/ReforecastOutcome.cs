@@ -24,4 +24,13 @@ public sealed record ReforecastOutcome(
 {
     /// <summary>The alerts the review raised; empty when there was no review.</summary>
     public IReadOnlyList<SpendAlert> Alerts => Review?.Alerts ?? [];
+
+    /// <summary>Returns the event that tells subscribers of the version and its alerts.</summary>
+    public VersionAdded ToVersionAdded() => new(
+        Version.Name,
+        Version.Number,
+        Version.CutOff,
+        Version.Note,
+        [.. Alerts.Select(alert => new AlertNotice(alert.WeekStart, alert.WeekEnd, alert.Branch, alert.ActualUsd,
+            alert.LowUsd, alert.HighUsd, alert.Direction, alert.Message))]);
 }
