@@ -96,6 +96,10 @@ public static class WebHost
                 .AddTokencastGrains(options.ConfigureRuns));
         }
 
+        // Registered after Orleans, so that it starts once the silo or the client has started.
+        services.AddSingleton<ForecastEventRelay>();
+        services.AddHostedService(provider => provider.GetRequiredService<ForecastEventRelay>());
+
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

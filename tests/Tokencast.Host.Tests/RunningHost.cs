@@ -46,6 +46,8 @@ public class RunningHost : IAsyncLifetime
 
     public IGrainFactory Grains => _app!.Services.GetRequiredService<IGrainFactory>();
 
+    public IServiceProvider Services => _app!.Services;
+
     public static async Task<RunningHost> StartAsync(HostLimits limits, string? actualsFolder = null, string? historyFolder = null)
     {
         var host = new RunningHost(limits, actualsFolder, historyFolder);
