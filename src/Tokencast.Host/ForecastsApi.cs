@@ -173,7 +173,7 @@ public static class ForecastsApi
             detail: $"{Cut(name)} has no version {number}; it has versions 1 to {history.List(name).Count}");
 
     /// <summary>Returns whether <paramref name="name"/> can name a forecast, so that no other path is read.</summary>
-    private static bool IsName(string name)
+    internal static bool IsName(string name)
     {
         try
         {
@@ -186,5 +186,6 @@ public static class ForecastsApi
         }
     }
 
-    private static string Cut(string text) => text.Length <= 40 ? text : text[..40] + "...";
+    /// <summary>Cuts a value from the request to 40 characters for messages, marking the cut with "...".</summary>
+    internal static string Cut(string text) => text.Length <= 40 ? text : text[..40] + "...";
 }

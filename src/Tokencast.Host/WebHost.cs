@@ -109,6 +109,7 @@ public static class WebHost
         app.MapOpenApi(OpenApiPath);
         app.MapRunsApi();
         app.MapForecastsApi();
+        app.MapScheduleApi();
         app.MapHub<RunsHub>(RunsHub.Path);
         return app;
     }
