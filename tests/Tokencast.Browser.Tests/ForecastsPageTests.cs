@@ -99,6 +99,9 @@ public sealed class ForecastsPageTests(ForecastsPageHost host, ITestOutputHelper
             await page.Locator("#version-review table.weeks-table tr.out-of-band").CountAsync());
         Assert.Equal(5, await page.Locator("#version-review .parts-chart rect[data-part]").CountAsync());
         Assert.Equal(review.GetProperty("alerts").GetArrayLength(), await page.Locator("#version-alerts li").CountAsync());
+        Assert.Equal(0.9m, review.GetProperty("billedUsd").GetDecimal());
+        Assert.Equal("0.9", await page.Locator("#version-review .cost-note").GetAttributeAsync("data-billed-usd"));
+        Assert.Contains("billed $0.9:", await page.Locator("#version-review .cost-note").TextContentAsync(), StringComparison.Ordinal);
     }
 
     private async Task<JsonElement> ReadReviewAsync(int number)
