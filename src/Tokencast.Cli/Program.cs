@@ -28,6 +28,7 @@ internal static class Program
         yield return ServeCommand.Create();
         yield return ActualsCommand.Create();
         yield return ReforecastCommand.Create();
+        yield return ScheduleCommand.Create();
         yield return CalibrateCommand.Create(RequestLogObservations.Read);
     }
 }

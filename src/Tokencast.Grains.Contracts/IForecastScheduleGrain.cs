@@ -9,6 +9,12 @@ namespace Tokencast.Grains;
 [Alias("tokencast.IForecastScheduleGrain")]
 public interface IForecastScheduleGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Time allowed for <see cref="RunNow"/>, as Orleans' <c>ResponseTimeout</c> reads it. A reforecast runs a
+    /// whole forecast, which takes minutes on a large scenario, far past Orleans' default of 30 s.
+    /// </summary>
+    const string RunTimeout = "01:00:00";
+
     /// <summary>Sets or replaces the schedule and registers its reminder; returns its status.</summary>
     /// <exception cref="Core.InvalidInputException">The definition is invalid; carries every problem found.</exception>
     [Alias("Define")]
@@ -28,5 +34,6 @@ public interface IForecastScheduleGrain : IGrainWithStringKey
     /// </summary>
     /// <exception cref="Core.InvalidInputException">The forecast has no schedule, or the request is invalid.</exception>
     [Alias("RunNow")]
+    [ResponseTimeout(RunTimeout)]
     Task<ScheduleRun> RunNow(DateOnly? cutOff);
 }

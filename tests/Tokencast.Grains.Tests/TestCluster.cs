@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 using Tokencast.Grains.Hosting;
+using Tokencast.Grains.Reforecasting;
 using Tokencast.Grains.Runs;
 
 namespace Tokencast.Grains.Tests;
@@ -11,8 +12,12 @@ internal static class TestClusters
 {
     public static string ExamplePath => Path.Combine(AppContext.BaseDirectory, "examples", "assistant-platform.yaml");
 
-    /// <summary>Starts <paramref name="silos"/> silos in this process with in-memory storage.</summary>
-    public static async Task<InProcessTestCluster> StartAsync(int silos)
+    /// <summary>
+    /// Starts <paramref name="silos"/> silos in this process with in-memory storage; scheduled reforecasts use
+    /// the folders <paramref name="reforecastFolders"/> sets.
+    /// </summary>
+    public static async Task<InProcessTestCluster> StartAsync(
+        int silos, Action<ReforecastFolders>? reforecastFolders = null)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) => silo
@@ -23,7 +28,8 @@ internal static class TestClusters
                 options.NumVotesForDeathDeclaration = 1;
             })
             .UseTokencastMemoryStorage()
-            .AddTokencastGrains(options => options.ProgressInterval = TimeSpan.Zero));
+            .AddTokencastGrains(options => options.ProgressInterval = TimeSpan.Zero)
+            .AddTokencastReforecast(reforecastFolders ?? (_ => { })));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

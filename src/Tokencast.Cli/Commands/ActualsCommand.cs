@@ -88,7 +88,7 @@ internal static class ActualsCommand
     private static Table SeriesTable(IReadOnlyList<CostPerTaskPoint> series, SeriesPeriod period)
     {
         var table = new Table().Title(period == SeriesPeriod.Month ? "cost per task by month" : "cost per task by week (starting Monday)");
-        foreach (var name in new[] { "feature", "period", "tasks", "unknown cost", "calls/task", "input/task", "cache read/task",
+        foreach (var name in new[] { "feature", "period", "tasks", "unknown cost", "calls/task", "uncached input/task", "cache read/task",
             "cache write/task", "output/task", "USD/task", "cache hit", "escalated" })
         {
             table.AddColumn(name == "feature" || name == "period" ? new TableColumn(name) : new TableColumn(name).RightAligned());

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Tokencast.Core;
 using Tokencast.Core.History;
 
 namespace Tokencast.Cli.Commands;
@@ -108,7 +109,9 @@ internal static class HistoryCommand
             () =>
             {
                 var history = Open(folder);
-                var diff = VersionDiff.Compare(history.GetExisting(name, older), history.GetExisting(name, newer));
+                // Changes read forward in time whichever order the numbers were typed in.
+                var (from, to) = older <= newer ? (older, newer) : (newer, older);
+                var diff = VersionDiff.Compare(history.GetExisting(name, from), history.GetExisting(name, to));
                 switch (format)
                 {
                     case CsvFormat:
@@ -127,8 +130,15 @@ internal static class HistoryCommand
             error);
 
     /// <summary>Opens the folder history at <paramref name="folder"/>, or at the default folder when null.</summary>
-    public static FolderForecastHistory Open(string? folder) =>
-        new(string.IsNullOrWhiteSpace(folder) ? FolderForecastHistory.DefaultFolder : folder);
+    /// <exception cref="InvalidInputException">The path names a file, not a folder.</exception>
+    public static FolderForecastHistory Open(string? folder)
+    {
+        var path = string.IsNullOrWhiteSpace(folder) ? FolderForecastHistory.DefaultFolder : folder;
+        return File.Exists(path)
+            ? throw new InvalidInputException(new InputProblem(path, null, "--history", path,
+                "is a file; give the history folder (default " + FolderForecastHistory.DefaultFolder + ")"))
+            : new FolderForecastHistory(path);
+    }
 
     private static Command CreateList()
     {

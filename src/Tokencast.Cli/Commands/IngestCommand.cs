@@ -110,12 +110,22 @@ internal static class IngestCommand
         var store = new ActualsStore(request.Store?.FullName ?? ActualsStore.DefaultDirectory);
         if (request.Kind == "focus")
         {
-            if (timeScale is not null)
+            // Options that shape how usage logs are read mean nothing for a billing export; refusing them
+            // tells the user the export was not read the way they asked.
+            var usageOnly = new (string Option, string? Value)[]
             {
-                throw new InvalidInputException(new InputProblem(null, null, "--time-scale", request.TimeScale,
-                    "applies to usage logs only, not to FOCUS billing exports; leave it out with --kind focus"));
+                ("--time-scale", request.TimeScale), ("--feature", request.Feature), ("--model", request.Model),
+                ("--map", request.Map.Length == 0 ? null : string.Join(' ', request.Map)),
+                ("--convention", request.Convention), ("--catalog", request.Catalog?.FullName),
+            };
+            var problems = usageOnly.Where(option => option.Value is not null)
+                .Select(option => new InputProblem(null, null, option.Option, option.Value,
+                    "applies to usage logs only, not to FOCUS billing exports; leave it out with --kind focus"))
+                .ToList();
+            if (problems.Count > 0)
+            {
+                throw new InvalidInputException(problems);
             }
-
 
             var focusOptions = new FocusImportOptions
             {

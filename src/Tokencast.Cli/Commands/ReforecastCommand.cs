@@ -35,21 +35,10 @@ internal static class ReforecastCommand
         var trials = new Option<int?>("--trials") { Description = "Trials per branch (default: the scenario's trials)." };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's seed)." };
         var cluster = new Option<string?>("--cluster") { Description = "PostgreSQL connection string of a running cluster to run on." };
-        var branch = new Option<string>("--branch")
-        {
-            Description = "Branch of the previous version to explain actuals against and raise alerts from.",
-            DefaultValueFactory = _ => "baseline",
-        };
-        var alertLow = new Option<int>("--alert-low")
-        {
-            Description = "Percentile (5, 10, 50, 90 or 95) a week's spend must fall below to raise an alert.",
-            DefaultValueFactory = _ => 10,
-        };
-        var alertHigh = new Option<int>("--alert-high")
-        {
-            Description = "Percentile (5, 10, 50, 90 or 95) a week's spend must rise above to raise an alert.",
-            DefaultValueFactory = _ => 90,
-        };
+        var review = new ReviewOptions();
+        var branch = review.Branch;
+        var alertLow = review.AlertLow;
+        var alertHigh = review.AlertHigh;
 
         var command = new Command("reforecast", "Recalibrate a scenario from actuals, forecast it, and store the result as a new version.")
         {

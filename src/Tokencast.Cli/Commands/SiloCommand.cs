@@ -5,7 +5,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Tokencast.Core;
+using Tokencast.Core.Actuals;
+using Tokencast.Core.History;
 using Tokencast.Grains.Hosting;
+using Tokencast.Grains.Reforecasting;
 using Tokencast.Grains.Runs;
 
 namespace Tokencast.Cli.Commands;
@@ -33,6 +36,16 @@ internal static class SiloCommand
         };
         var clusterId = new Option<string>("--cluster-id") { Description = "Cluster id.", DefaultValueFactory = _ => ClusterNames.DefaultClusterId };
         var serviceId = new Option<string>("--service-id") { Description = "Service id.", DefaultValueFactory = _ => ClusterNames.DefaultServiceId };
+        var store = new Option<DirectoryInfo?>("--store")
+        {
+            Description = "Actuals store folder scheduled reforecasts read; default "
+                + $"{ActualsStore.DefaultDirectory}. Every silo of the cluster must see the same folder.",
+        };
+        var history = new Option<DirectoryInfo?>("--history")
+        {
+            Description = "History folder scheduled reforecasts store versions in; default "
+                + $"{FolderForecastHistory.DefaultFolder}. Every silo of the cluster must see the same folder.",
+        };
 
         var command = new Command("silo", "Run one silo of a Tokencast cluster backed by PostgreSQL.");
         command.Options.Add(postgres);
@@ -41,6 +54,8 @@ internal static class SiloCommand
         command.Options.Add(advertise);
         command.Options.Add(clusterId);
         command.Options.Add(serviceId);
+        command.Options.Add(store);
+        command.Options.Add(history);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(postgres) ?? Environment.GetEnvironmentVariable(ClusterNames.PostgresVariable),
             parseResult.GetValue(siloPort),
@@ -48,6 +63,13 @@ internal static class SiloCommand
             parseResult.GetValue(advertise)!,
             parseResult.GetValue(clusterId)!,
             parseResult.GetValue(serviceId)!,
+            new ReforecastFolders
+            {
+                ActualsFolder = (parseResult.GetValue(store)?.FullName)
+                    ?? Path.GetFullPath(ActualsStore.DefaultDirectory),
+                HistoryFolder = (parseResult.GetValue(history)?.FullName)
+                    ?? Path.GetFullPath(FolderForecastHistory.DefaultFolder),
+            },
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
         return command;
@@ -60,6 +82,7 @@ internal static class SiloCommand
         string advertise,
         string clusterId,
         string serviceId,
+        ReforecastFolders folders,
         TextWriter error,
         CancellationToken cancellationToken)
     {
@@ -82,7 +105,12 @@ internal static class SiloCommand
             .AddSimpleConsole(options => options.TimestampFormat = "HH:mm:ss ")
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Tokencast", LogLevel.Information)
-            .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information));
+            .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information),
+            reforecastFolders: options =>
+            {
+                options.ActualsFolder = folders.ActualsFolder;
+                options.HistoryFolder = folders.HistoryFolder;
+            });
         try
         {
             await host.RunAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Tokencast.Core.Inputs;
 using Tokencast.Core.Pricing;
 
 namespace Tokencast.Core.Actuals;
@@ -134,9 +135,7 @@ public sealed class ActualsStore
         }
 
         // Everything is read and checked before the store is touched, so an invalid file changes nothing.
-        using var reader = new StreamReader(
-            new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = reader.ReadToEnd();
+        var text = StrictUtf8.Decode(bytes, path);
         var stem = $"{kind.ToString().ToLowerInvariant()}-{key[..16]}";
         var started = new ActualsImport
         {
@@ -149,6 +148,12 @@ public sealed class ActualsStore
             DataFile = stem + ".jsonl",
         };
         var (import, actuals, rejected) = read(text, started);
+        if (import.RowsRead == 0)
+        {
+            throw new InvalidInputException(new InputProblem(path, null, null, null,
+                "has no data rows; there is nothing to import"));
+        }
+
         if (rejected.Count > 0)
         {
             import = import with { RejectedFile = stem + ".rejected.jsonl" };

@@ -150,6 +150,12 @@ public static class FocusReader
         // The fields are read in a fixed order, so problems are listed in that order.
         var start = Time("ChargePeriodStart");
         var end = Time("ChargePeriodEnd");
+        if (start != default && end != default && end < start)
+        {
+            problems.Add(new InputProblem(source, line, "ChargePeriodEnd", Text("ChargePeriodEnd"),
+                $"charge period ends before it starts ({Text("ChargePeriodStart")}); the end must not be before the start"));
+        }
+
         var billedCost = Cost("BilledCost");
         var effectiveCost = Cost("EffectiveCost");
         var tags = ReadTags(Text("Tags"), source, line, problems);

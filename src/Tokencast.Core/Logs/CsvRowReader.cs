@@ -8,6 +8,31 @@ namespace Tokencast.Core.Logs;
 /// </summary>
 internal static class CsvRowReader
 {
+    /// <summary>
+    /// Pairs a row's fields with the header's column names. Returns null, and adds a problem, when the
+    /// row has a different number of fields than the header.
+    /// </summary>
+    public static Dictionary<string, string>? MapFields(
+        IReadOnlyList<string> header, long line, IReadOnlyList<string> values, string source,
+        List<InputProblem> problems)
+    {
+        if (values.Count != header.Count)
+        {
+            problems.Add(new InputProblem(source, line, null, null,
+                $"row has {values.Count} fields but the header has {header.Count}; "
+                + "quote fields that contain commas"));
+            return null;
+        }
+
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Count; i++)
+        {
+            fields[header[i]] = values[i];
+        }
+
+        return fields;
+    }
+
     public static IEnumerable<(long Line, IReadOnlyList<string> Fields)> ReadRows(string text, string source)
     {
         var fields = new List<string>();

@@ -15,6 +15,12 @@ internal static partial class LogValueParser
     // Unix times at or above this are milliseconds (in seconds it would be after the year 5000).
     private const long FirstUnixMilliseconds = 100_000_000_000;
 
+    /// <summary>
+    /// Most tokens one call may report in one count: a hundred times the largest context windows offered, so
+    /// that only a unit mistake (bytes, characters, a sum over a day) goes over it.
+    /// </summary>
+    public const long MaxTokensPerCall = 1_000_000_000;
+
     /// <summary>Accepted timestamp forms, for messages.</summary>
     public const string AcceptedTimeForms =
         "ISO 8601 (2026-08-18T10:00:00Z, 2026-08-18T10:00:00.123+02:00, 2026-08-18), "

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Tokencast.Core.Inputs;
 using Tokencast.Core.Pricing;
 using Tokencast.Core.Usage;
 
@@ -31,7 +32,7 @@ public static class RequestLogReader
     public static RequestLog Read(string path, RequestLogOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var text = File.ReadAllText(path);
+        var text = StrictUtf8.ReadFile(path);
         return Parse(text, path, options);
     }
 
@@ -129,21 +130,11 @@ public static class RequestLogReader
         var records = new List<(long, Dictionary<string, string>)>();
         foreach (var (line, values) in rows.Skip(1).Where(row => !skippedLines.Contains(row.Line)))
         {
-            if (values.Count != header.Count)
+            var fields = CsvRowReader.MapFields(header, line, values, source, problems);
+            if (fields is not null)
             {
-                problems.Add(new InputProblem(source, line, null, null,
-                    $"row has {values.Count} fields but the header has {header.Count}; "
-                    + "quote fields that contain commas"));
-                continue;
+                records.Add((line, fields));
             }
-
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < header.Count; i++)
-            {
-                fields[header[i]] = values[i];
-            }
-
-            records.Add((line, fields));
         }
 
         if (problems.Count > 0)
@@ -154,7 +145,7 @@ public static class RequestLogReader
         return (header, records);
     }
 
-    private static (List<string> Columns, List<(long Line, Dictionary<string, string> Fields)> Rows)
+    internal static (List<string> Columns, List<(long Line, Dictionary<string, string> Fields)> Rows)
         ReadJsonLines(string text, string source, IReadOnlySet<long> skippedLines)
     {
         var columns = new List<string>();
@@ -400,15 +391,23 @@ public static class RequestLogReader
                 return null;
             }
 
-            if (LogValueParser.TryParseTokens(text, out var tokens))
+            if (!LogValueParser.TryParseTokens(text, out var tokens))
             {
-                return tokens;
+                Problem(field, text, "token count must be a whole number of 0 or more");
+                return null;
             }
 
-            Problem(field, text, "token count must be a whole number of 0 or more");
-            return null;
+            if (tokens > LogValueParser.MaxTokensPerCall)
+            {
+                Problem(field, text, $"token count must be at most {LogValueParser.MaxTokensPerCall:N0} for one call; "
+                    + "a larger count is a unit or parsing mistake upstream");
+                return null;
+            }
+
+            return tokens;
         }
 
+        var problemsBefore = problems.Count;
         var usage = new ReportedUsage
         {
             Convention = convention ?? UsageConvention.OpenAi,
@@ -422,8 +421,10 @@ public static class RequestLogReader
             TotalTokens = Tokens(LogField.TotalTokens),
         };
 
+        // A count already refused above would be reported again as missing, so usage is checked only when
+        // every count could be read.
         UsageBuckets? buckets = null;
-        if (usage.HasAnyCount)
+        if (usage.HasAnyCount && problems.Count == problemsBefore)
         {
             if (UsageConverter.TryToBuckets(usage, out var converted, out var usageProblems))
             {

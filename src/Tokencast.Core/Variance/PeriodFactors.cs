@@ -87,6 +87,62 @@ public sealed class PeriodFactors
         return FromCells(cells);
     }
 
+    /// <summary>
+    /// Creates the factors of a period from observed tasks, pricing each task's tokens at its own date, so that
+    /// a price change inside the period is kept: a cell's price per bucket is the token-weighted mean of the
+    /// prices its tasks paid, and the cell's spend is the sum of its tasks' spend.
+    /// </summary>
+    /// <param name="tasks">The tasks of the period.</param>
+    /// <param name="priceOn">
+    /// The prices of a model on a date; called once per model and date. Every task's model must have prices.
+    /// </param>
+    /// <remarks>
+    /// The mean price is a decimal division, so a cell's spend can differ from the exact sum of its tasks'
+    /// spend in the 28th significant digit.
+    /// </remarks>
+    public static PeriodFactors FromActuals(IEnumerable<TaskActual> tasks, Func<string, DateOnly, BucketPrices> priceOn)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(priceOn);
+        var cache = new Dictionary<(string Model, DateOnly Date), BucketPrices>();
+        BucketPrices PriceOf(TaskActual task)
+        {
+            if (!cache.TryGetValue((task.Model, task.Date), out var prices))
+            {
+                prices = priceOn(task.Model, task.Date);
+                cache.Add((task.Model, task.Date), prices);
+            }
+
+            return prices;
+        }
+
+        var cells = tasks.GroupBy(task => (task.Feature, task.Model)).Select(group =>
+        {
+            var tokens = group.Aggregate(default(TokenCounts), (sum, task) => sum + task.Tokens);
+            decimal uncached = 0, cacheRead = 0, cacheWrite = 0, output = 0;
+            foreach (var task in group)
+            {
+                var prices = PriceOf(task);
+                uncached += task.Tokens.UncachedInput * prices.UncachedInputPerMillionTokens;
+                cacheRead += task.Tokens.CacheRead * prices.CacheReadPerMillionTokens;
+                cacheWrite += task.Tokens.CacheWrite * prices.CacheWritePerMillionTokens;
+                output += task.Tokens.Output * prices.OutputPerMillionTokens;
+            }
+
+            // A bucket with no tokens has no paid price; the first task's price stands in, and costs nothing.
+            var first = PriceOf(group.First());
+            static decimal Mean(decimal paid, decimal tokens, decimal fallback) => tokens == 0 ? fallback : paid / tokens;
+            var mean = new BucketPrices(
+                Mean(uncached, tokens.UncachedInput, first.UncachedInputPerMillionTokens),
+                Mean(cacheRead, tokens.CacheRead, first.CacheReadPerMillionTokens),
+                Mean(cacheWrite, tokens.CacheWrite, first.CacheWritePerMillionTokens),
+                Mean(output, tokens.Output, first.OutputPerMillionTokens));
+            var amounts = new TokenAmounts(tokens.UncachedInput, tokens.CacheRead, tokens.CacheWrite, tokens.Output);
+            return new CellFactors(group.Key.Feature, group.Key.Model, group.Count(), amounts, mean);
+        });
+        return FromCells(cells);
+    }
+
     private static void CheckCell(CellFactors cell, List<string> problems)
     {
         var name = $"cell '{cell.Feature}' / '{cell.Model}'";

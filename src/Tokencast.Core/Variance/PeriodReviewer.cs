@@ -46,12 +46,11 @@ public static class PeriodReviewer
 
         var plan = previous.Inputs.Scenario.Compile([settings.Branch]);
         var tasks = TaskActuals.FromCalls(calls);
-        var prices = PricesByModel(catalog, tasks.Select(task => task.Model), from);
-        var priced = tasks.Where(task => prices.ContainsKey(task.Model)).ToList();
-        var unpriced = tasks.Select(task => task.Model).Where(model => !prices.ContainsKey(model))
+        var priced = tasks.Where(task => catalog.Contains(task.Model)).ToList();
+        var unpriced = tasks.Select(task => task.Model).Where(model => !catalog.Contains(model))
             .Distinct().Order(StringComparer.Ordinal).ToList();
 
-        var context = new Context(previous, plan, result, forecast, settings, prices);
+        var context = new Context(previous, plan, result, forecast, settings, (model, date) => PricesOn(catalog, model, date));
         var explanation = context.Explain(from, until, priced);
         var weeks = new List<WeekCheck>();
         var alerts = new List<SpendAlert>();
@@ -115,30 +114,19 @@ public static class PeriodReviewer
     };
 
     /// <summary>
-    /// Returns the base-tier standard prices of each model on <paramref name="date"/>, per million tokens,
-    /// leaving out models the catalog does not have.
+    /// Returns the base-tier standard prices of <paramref name="model"/> on <paramref name="date"/>, per million
+    /// tokens, so that each task is priced at the catalog of its own day.
     /// </summary>
-    private static Dictionary<string, BucketPrices> PricesByModel(PriceCatalog catalog, IEnumerable<string> models, DateOnly date)
+    private static BucketPrices PricesOn(PriceCatalog catalog, string model, DateOnly date)
     {
-        var prices = new Dictionary<string, BucketPrices>(StringComparer.Ordinal);
-        foreach (var model in models.Distinct())
-        {
-            if (!catalog.Contains(model))
-            {
-                continue;
-            }
-
-            var resolved = catalog.Resolve(model, date);
-            decimal PerMillion(TokenBucket bucket) =>
-                resolved.TryGetPricePerToken(resolved.Tiers[0], ServiceTier.Standard, bucket, out var price) ? price * 1_000_000m : 0m;
-            prices.Add(model, new BucketPrices(
-                PerMillion(TokenBucket.UncachedInput),
-                PerMillion(TokenBucket.CacheRead),
-                PerMillion(TokenBucket.CacheWrite5Minutes),
-                PerMillion(TokenBucket.Output)));
-        }
-
-        return prices;
+        var resolved = catalog.Resolve(model, date);
+        decimal PerMillion(TokenBucket bucket) =>
+            resolved.TryGetPricePerToken(resolved.Tiers[0], ServiceTier.Standard, bucket, out var price) ? price * 1_000_000m : 0m;
+        return new BucketPrices(
+            PerMillion(TokenBucket.UncachedInput),
+            PerMillion(TokenBucket.CacheRead),
+            PerMillion(TokenBucket.CacheWrite5Minutes),
+            PerMillion(TokenBucket.Output));
     }
 
     // The three features whose actual spend moved most against their forecast, largest move first.
@@ -174,12 +162,12 @@ public static class PeriodReviewer
     /// <summary>What every week of one review shares.</summary>
     private sealed record Context(
         ForecastVersion Previous, SimulationPlan Plan, ForecastResult Result, BranchForecast Forecast, ReviewSettings Settings,
-        Dictionary<string, BucketPrices> Prices)
+        Func<string, DateOnly, BucketPrices> PriceOn)
     {
         public VarianceExplanation? Explain(DateOnly from, DateOnly until, List<TaskActual> tasks)
         {
             var forecast = ForecastFactors.ForPeriod(Plan, Result, Settings.Branch, from, until, Settings.SampleTasks);
-            var actual = PeriodFactors.FromActuals(tasks, Prices);
+            var actual = PeriodFactors.FromActuals(tasks, PriceOn);
             return forecast.TotalTasks == 0 || actual.TotalTasks == 0 ? null : VarianceDecomposition.Explain(forecast, actual);
         }
 
@@ -187,7 +175,7 @@ public static class PeriodReviewer
         {
             var end = week.AddDays(7);
             var weekTasks = tasks.Where(task => task.Date >= week && task.Date < end).ToList();
-            var actual = weekTasks.Count == 0 ? 0m : PeriodFactors.FromActuals(weekTasks, Prices).SpendUsd;
+            var actual = weekTasks.Count == 0 ? 0m : PeriodFactors.FromActuals(weekTasks, PriceOn).SpendUsd;
             var low = WeekQuantile(Forecast.Total, week, Settings.Low);
             var high = WeekQuantile(Forecast.Total, week, Settings.High);
             var direction = actual > (decimal)high ? "above" : actual < (decimal)low ? "below" : null;

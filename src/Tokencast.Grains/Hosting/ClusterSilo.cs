@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Tokencast.Grains.Reforecasting;
 using Tokencast.Grains.Runs;
 
 namespace Tokencast.Grains.Hosting;
@@ -22,9 +23,15 @@ public static class ClusterSilo
     /// <summary>
     /// Builds the silo host; start it with <c>StartAsync</c> or <c>RunAsync</c>. A silo that advertises an
     /// address other than loopback listens on every interface, as in a container. With no address, it
-    /// advertises the host's first IPv4 address that is not loopback.
+    /// advertises the host's first IPv4 address that is not loopback. <paramref name="reforecastFolders"/> sets
+    /// where scheduled reforecasts read actuals and store versions; every silo of the cluster must see the same
+    /// folders.
     /// </summary>
-    public static IHost Build(SiloSettings settings, Action<ILoggingBuilder>? logging = null, Action<RunOptions>? runOptions = null)
+    public static IHost Build(
+        SiloSettings settings,
+        Action<ILoggingBuilder>? logging = null,
+        Action<RunOptions>? runOptions = null,
+        Action<ReforecastFolders>? reforecastFolders = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -39,6 +46,7 @@ public static class ClusterSilo
             })
             .UseTokencastPostgres(settings.ConnectionString)
             .AddTokencastGrains(runOptions)
+            .AddTokencastReforecast(reforecastFolders ?? (_ => { }))
             .Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Membership")));
         return builder.Build();
     }

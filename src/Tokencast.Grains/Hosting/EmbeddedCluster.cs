@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Tokencast.Grains.Reforecasting;
 using Tokencast.Grains.Runs;
 
 namespace Tokencast.Grains.Hosting;
@@ -25,9 +26,17 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>Grain factory of the first silo, for calls made from this process.</summary>
     public IGrainFactory Grains => _silos[0].Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>Starts <paramref name="silos"/> silos and returns once all have joined.</summary>
+    /// <summary>
+    /// Starts <paramref name="silos"/> silos and returns once all have joined. <paramref name="reforecastFolders"/>
+    /// sets where scheduled reforecasts read actuals and store versions; by default the folders of
+    /// <see cref="ReforecastFolders"/> in the working directory.
+    /// </summary>
     public static async Task<EmbeddedCluster> StartAsync(
-        int silos = 1, Action<ILoggingBuilder>? logging = null, Action<RunOptions>? runOptions = null, CancellationToken cancellationToken = default)
+        int silos = 1,
+        Action<ILoggingBuilder>? logging = null,
+        Action<RunOptions>? runOptions = null,
+        Action<ReforecastFolders>? reforecastFolders = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(silos, 1);
         var clusterId = "tokencast-embedded-" + Guid.NewGuid().ToString("N")[..8];
@@ -45,7 +54,8 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                     .UseLocalhostClustering(siloPort, gatewayPort, primary, ClusterNames.DefaultServiceId, clusterId)
                     .Configure<ClusterMembershipOptions>(options => options.ProbeTimeout = TimeSpan.FromSeconds(2))
                     .UseTokencastMemoryStorage()
-                    .AddTokencastGrains(runOptions));
+                    .AddTokencastGrains(runOptions)
+                    .AddTokencastReforecast(reforecastFolders ?? (_ => { })));
                 var host = builder.Build();
                 hosts.Add(host);
                 await host.StartAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Tokencast.Grains.Placement;
+using Tokencast.Grains.Reforecasting;
 using Tokencast.Grains.Runs;
 
 namespace Tokencast.Grains.Hosting;
@@ -27,6 +28,19 @@ public static class SiloSetup
         silo.Services.AddOptions<RunOptions>().Configure(options => configure?.Invoke(options));
         silo.Services.AddSingleton<IGrainStorageSerializer>(
             services => new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()));
+        return silo;
+    }
+
+    /// <summary>
+    /// Sets where scheduled reforecasts read actuals and store versions; without it they use the defaults of
+    /// <see cref="ReforecastFolders"/> in the silo's working directory. Every silo of a cluster must see the
+    /// same folders, since a schedule may run on any of them.
+    /// </summary>
+    public static ISiloBuilder AddTokencastReforecast(this ISiloBuilder silo, Action<ReforecastFolders> configure)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(configure);
+        silo.Services.AddOptions<ReforecastFolders>().Configure(configure);
         return silo;
     }
 

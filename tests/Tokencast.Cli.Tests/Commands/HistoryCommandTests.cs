@@ -185,6 +185,31 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
+    public void Diff_NewerFirst_ReadsForward()
+    {
+        Store(100, seed: 1);
+        Store(120, seed: 2);
+
+        var exitCode = HistoryCommand.Diff("platform", 2, 1, HistoryFolder, HistoryCommand.TableFormat, _output, _error);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("version 1 -> 2", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("+20.0 %", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void List_HistoryIsFile_Rejected()
+    {
+        var file = Path.Combine(_folder, "history.txt");
+        File.WriteAllText(file, "not a folder");
+
+        var exitCode = HistoryCommand.List("platform", file, _output, _error);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("is a file; give the history folder", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Diff_Json_HasSnakeCaseRows()
     {
         Store(100, seed: 1);

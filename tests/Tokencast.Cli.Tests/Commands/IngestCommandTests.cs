@@ -139,6 +139,20 @@ public sealed class IngestCommandTests : IDisposable
         Assert.DoesNotContain("estimated", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Ingest_FocusWithUsageOptions_NamesEach()
+    {
+        var focus = WriteFile("bill.csv", "ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BilledCost,EffectiveCost\n"
+            + "2025-03-01T00:00:00Z,2025-03-02T00:00:00Z,USD,0.1,0.1\n");
+
+        var (exitCode, _, error) = Run(focus, "--kind", "focus", "--feature", "chat", "--model", "gpt-4o", "--store", StorePath);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("--feature: applies to usage logs only, not to FOCUS billing exports; leave it out with --kind focus (value: chat)", error, StringComparison.Ordinal);
+        Assert.Contains("(value: gpt-4o)", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(StorePath));
+    }
+
     private string WriteFile(string name, string text)
     {
         var path = Path.Combine(_directory, name);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Tokencast.Cluster.Tests.Postgres;
 using Tokencast.Grains.Hosting;
+using Tokencast.Grains.Reforecasting;
 
 namespace Tokencast.Cluster.Tests.Forecasts;
 
@@ -15,15 +16,20 @@ internal sealed class InProcessSilos : IAsyncDisposable
     /// <summary>The cluster and service id of every silo started here.</summary>
     public string ClusterId { get; } = "tokencast-restart";
 
-    /// <summary>Starts <paramref name="count"/> silos on free loopback ports.</summary>
-    public static async Task<InProcessSilos> StartAsync(string connectionString, int count)
+    /// <summary>
+    /// Starts <paramref name="count"/> silos on free loopback ports; scheduled reforecasts use the folders
+    /// <paramref name="reforecastFolders"/> sets.
+    /// </summary>
+    public static async Task<InProcessSilos> StartAsync(
+        string connectionString, int count, Action<ReforecastFolders>? reforecastFolders = null)
     {
         var hosts = new List<IHost>();
         var silos = new InProcessSilos(hosts);
         for (var i = 0; i < count; i++)
         {
             var host = ClusterSilo.Build(new SiloSettings(
-                connectionString, LoopbackPorts.FindFree(), LoopbackPorts.FindFree(), IPAddress.Loopback, silos.ClusterId, silos.ClusterId));
+                connectionString, LoopbackPorts.FindFree(), LoopbackPorts.FindFree(), IPAddress.Loopback, silos.ClusterId, silos.ClusterId),
+                reforecastFolders: reforecastFolders);
             hosts.Add(host);
             await host.StartAsync();
         }

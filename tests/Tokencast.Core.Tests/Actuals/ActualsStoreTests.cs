@@ -126,6 +126,45 @@ public sealed class ActualsStoreTests : IDisposable
         Assert.Single(_store.ReadUsage());
     }
 
+    [Fact]
+    public void ImportUsage_Latin1Bytes_RejectedWithLine()
+    {
+        var log = Path.Combine(_root, "latin1.csv");
+        // "café" in Latin-1 ends in the single byte 0xE9, which is not valid UTF-8.
+        File.WriteAllBytes(log, [.. System.Text.Encoding.ASCII.GetBytes(Header + "t1,r1,,claude-opus,1000,0\ncaf"), 0xE9,
+            .. System.Text.Encoding.ASCII.GetBytes(",r2,,claude-opus,1000,0\n")]);
+
+        var exception = Assert.Throws<InvalidInputException>(() => _store.ImportUsage(log, _options, OpusCatalog));
+
+        var problem = Assert.Single(exception.Problems);
+        Assert.Equal(3, problem.Line);
+        Assert.Contains("0xE9", problem.Value, StringComparison.Ordinal);
+        Assert.Contains("not UTF-8", problem.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_store.Directory));
+    }
+
+    [Fact]
+    public void ImportUsage_ByteOrderMark_Imported()
+    {
+        var log = Path.Combine(_root, "bom.csv");
+        File.WriteAllBytes(log, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(Header + "t1,r1,,claude-opus,1000,0\n")]);
+
+        var result = _store.ImportUsage(log, _options, OpusCatalog);
+
+        Assert.Equal(1, result.Import.Calls);
+    }
+
+    [Fact]
+    public void ImportUsage_HeaderOnly_Rejected()
+    {
+        var log = WriteFile("empty.csv", Header);
+
+        var exception = Assert.Throws<InvalidInputException>(() => _store.ImportUsage(log, _options, OpusCatalog));
+
+        Assert.Contains("no data rows", Assert.Single(exception.Problems).Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_store.Directory));
+    }
+
     private string WriteFile(string name, string text)
     {
         var path = Path.Combine(_root, name);

@@ -65,6 +65,19 @@ public class FocusReaderTests
     }
 
     [Fact]
+    public void Read_PeriodEndsBeforeStart_Rejected()
+    {
+        var text = "ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BilledCost,EffectiveCost\n"
+            + "2025-03-02,2025-03-01,USD,1,1\n";
+
+        var exception = Assert.Throws<InvalidInputException>(() => FocusReader.Read(text, "f.csv", Options));
+
+        var problem = Assert.Single(exception.Problems);
+        Assert.Equal("ChargePeriodEnd", problem.Path);
+        Assert.Equal("2025-03-01", problem.Value);
+    }
+
+    [Fact]
     public void Read_BadDateAndTags_ReportsBoth()
     {
         var text = "ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BilledCost,EffectiveCost,Tags\n"

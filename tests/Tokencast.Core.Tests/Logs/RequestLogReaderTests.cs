@@ -76,6 +76,32 @@ public class RequestLogReaderTests
         Assert.Equal(785, record.Buckets!.Value.ReasoningOutput);
     }
 
+    [Theory]
+    [InlineData("lots", "whole number")]
+    [InlineData("-5", "whole number")]
+    [InlineData("1000000001", "at most 1,000,000,000")]
+    public void Parse_BadTokenCount_ReportedOnce(string count, string expected)
+    {
+        var text = $"model,input_tokens,output_tokens\ngpt-4o,{count},10\n";
+
+        var error = Assert.Throws<InvalidInputException>(() => RequestLogReader.Parse(text, "log.csv"));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("input_tokens", problem.Path);
+        Assert.Equal(count, problem.Value);
+        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BillionTokens_Accepted()
+    {
+        var text = "model,input_tokens,output_tokens\ngpt-4o,1000000000,10\n";
+
+        var log = RequestLogReader.Parse(text, "log.csv");
+
+        Assert.Equal(1_000_000_000, Assert.Single(log.Records).Buckets!.Value.UncachedInput);
+    }
+
     [Fact]
     public void Parse_AmbiguousCacheColumns_RequiresConvention()
     {

@@ -225,4 +225,23 @@ public class VarianceDecompositionTests
 
     // A value in [0, max) with up to 3 decimal places.
     private static decimal RandomDecimal(StableRandom random, int max) => random.Next(max * 1_000) / 1_000m;
+
+    [Fact]
+    public void FromActuals_PriceChangeInPeriod_PricesEachTaskOnItsDay()
+    {
+        // 1M uncached tokens at $1/M on the 3rd ($1) and 3M at $2/M on the 4th ($6): $7 for 4M tokens,
+        // a mean price of $1.75/M. A single price for the period would give $4 or $8.
+        var third = new DateOnly(2025, 3, 3);
+        var tasks = new[]
+        {
+            new TaskActual("chat", third, 1, "m", false, new TokenCounts(1_000_000, 0, 0, 0), 1m, true),
+            new TaskActual("chat", third.AddDays(1), 1, "m", false, new TokenCounts(3_000_000, 0, 0, 0), 6m, true),
+        };
+
+        var period = PeriodFactors.FromActuals(tasks, (_, date) => new BucketPrices(date == third ? 1m : 2m, 0m, 0m, 0m));
+
+        var cell = Assert.Single(period.Cells);
+        Assert.Equal(7m, period.SpendUsd);
+        Assert.Equal(1.75m, cell.Prices.UncachedInputPerMillionTokens);
+    }
 }
