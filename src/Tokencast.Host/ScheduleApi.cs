@@ -19,14 +19,19 @@ namespace Tokencast.Host;
 public static class ScheduleApi
 {
     /// <summary>
-    /// Field names of the schedule grain's problems and the request fields that set them, so that a message
-    /// names what the client sent.
+    /// Paths in the schedule grain's problems, which name the command line's options and fields, and the
+    /// request fields that set them, so that a message names what the client sent.
     /// </summary>
     private static readonly ImmutableDictionary<string, string> s_requestFields = new Dictionary<string, string>
     {
         ["window_days"] = "windowDays",
+        ["--window-days"] = "windowDays",
         ["alert_low"] = "alertLow",
+        ["--alert-low"] = "alertLow",
         ["alert_high"] = "alertHigh",
+        ["--alert-high"] = "alertHigh",
+        ["--branch"] = "branch",
+        ["--cut-off"] = "cutOff",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>Maps the endpoints under <c>/api/forecasts/{name}/schedule</c>.</summary>

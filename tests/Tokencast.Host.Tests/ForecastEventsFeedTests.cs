@@ -19,7 +19,7 @@ public sealed class ForecastEventsFeedTests(RunningHost host) : IClassFixture<Ru
     [Fact]
     public async Task WatchForecasts_VersionPublished_SendsItWithAlerts()
     {
-        await using var connection = await Connect();
+        await using var connection = await host.ConnectFeedAsync();
         var received = Expect(connection, "assistant-platform");
         await connection.InvokeAsync("WatchForecasts");
 
@@ -38,8 +38,8 @@ public sealed class ForecastEventsFeedTests(RunningHost host) : IClassFixture<Ru
     [Fact]
     public async Task WatchForecasts_CalledLate_ReceivesLaterVersionsOnly()
     {
-        await using var watching = await Connect();
-        await using var late = await Connect();
+        await using var watching = await host.ConnectFeedAsync();
+        await using var late = await host.ConnectFeedAsync();
         var first = Expect(watching, "late-first");
         var lateFirst = Expect(late, "late-");
         await watching.InvokeAsync("WatchForecasts");
@@ -56,7 +56,7 @@ public sealed class ForecastEventsFeedTests(RunningHost host) : IClassFixture<Ru
     [Fact]
     public async Task UnwatchForecasts_ThenWatchAgain_SkipsVersionBetween()
     {
-        await using var connection = await Connect();
+        await using var connection = await host.ConnectFeedAsync();
         var received = Expect(connection, "unwatched-");
         await connection.InvokeAsync("WatchForecasts");
         await connection.InvokeAsync("UnwatchForecasts");
@@ -72,7 +72,7 @@ public sealed class ForecastEventsFeedTests(RunningHost host) : IClassFixture<Ru
     [Fact]
     public async Task VersionAdded_DefaultAlerts_SendsEmptyList()
     {
-        await using var connection = await Connect();
+        await using var connection = await host.ConnectFeedAsync();
         var received = Expect(connection, "default-alerts");
         await connection.InvokeAsync("WatchForecasts");
 
@@ -108,15 +108,5 @@ public sealed class ForecastEventsFeedTests(RunningHost host) : IClassFixture<Ru
             }
         });
         return received.Task;
-    }
-
-    private async Task<HubConnection> Connect()
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.Address, "hubs/runs"), options =>
-                options.AccessTokenProvider = () => Task.FromResult<string?>(RunningHost.ViewerKey))
-            .Build();
-        await connection.StartAsync();
-        return connection;
     }
 }

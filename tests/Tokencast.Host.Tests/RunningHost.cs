@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Tokencast.Host.Security;
 
@@ -74,6 +75,17 @@ public class RunningHost : IAsyncLifetime
         Client = NewClient(PlannerKey);
         Viewer = NewClient(ViewerKey);
         Anonymous = NewClient(null);
+    }
+
+    /// <summary>Connects a SignalR client to the live feed with the viewer key.</summary>
+    public async Task<HubConnection> ConnectFeedAsync()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Address, "hubs/runs"), options =>
+                options.AccessTokenProvider = () => Task.FromResult<string?>(ViewerKey))
+            .Build();
+        await connection.StartAsync();
+        return connection;
     }
 
     public async Task DisposeAsync()
