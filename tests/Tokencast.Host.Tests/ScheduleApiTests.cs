@@ -184,6 +184,18 @@ public sealed class ScheduleApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact]
+    public async Task OpenApi_Schedule_DocumentsEveryMethod()
+    {
+        var document = await _host.Anonymous.GetFromJsonAsync<JsonElement>(WebHost.OpenApiPath);
+
+        var paths = document.GetProperty("paths");
+        var schedule = paths.GetProperty("/api/forecasts/{name}/schedule");
+        var methods = schedule.EnumerateObject().Select(m => m.Name).Where(m => m != "parameters").Order(StringComparer.Ordinal);
+        Assert.Equal(["delete", "get", "put"], methods);
+        Assert.True(paths.GetProperty("/api/forecasts/{name}/schedule/run").TryGetProperty("post", out _));
+    }
+
     private static ScheduleRequest Schedule() =>
         new(Example: "assistant-platform", WindowDays: 14, Trials: 200, Seed: 7);
 
