@@ -13,7 +13,8 @@ namespace Tokencast.Host;
 
 /// <summary>
 /// The read-only API over the tracked forecasts and the actuals the host was given: versions with their
-/// alerts and bands, comparisons of two versions, and actual spend by week or month. Any key may read it.
+/// alerts, bands and period reviews, comparisons of two versions, and actual spend by week or month. Any key
+/// may read it.
 /// </summary>
 public static class ForecastsApi
 {
@@ -36,6 +37,11 @@ public static class ForecastsApi
         read.MapGet("/forecasts/{name}/versions/{number:int}/bands", Bands)
             .WithSummary("Returns a version's bands as JSON (format=json, the default) or CSV (format=csv).")
             .Produces(StatusCodes.Status200OK, contentType: "application/json", additionalContentTypes: "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        read.MapGet("/forecasts/{name}/versions/{number:int}/review", Review)
+            .WithSummary("Returns the review of the period a version closed: actual against forecast spend split "
+                + "into five Shapley parts per feature, the weeks checked against the band, and the alerts.")
+            .Produces<PeriodReview>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         read.MapGet("/forecasts/{name}/diff", Diff)
             .WithSummary("Compares two versions per branch, month and feature (from and to are version numbers).")
@@ -94,6 +100,24 @@ public static class ForecastsApi
                 detail: $"format: {format} is not a format; use json or csv");
     }
 
+    private static IResult Review(string name, int number, FolderForecastHistory history)
+    {
+        if (!IsName(name))
+        {
+            return NoForecast(name, history);
+        }
+
+        if (history.GetVersion(name, number) is null)
+        {
+            return history.List(name).Count == 0 ? NoForecast(name, history) : NoVersion(name, number, history);
+        }
+
+        return ReviewFile.Read(ReviewFile.PathOf(history.Folder, name, number)) is { } review
+            ? Results.Ok(review)
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Review not found",
+                detail: $"version {number} of {name} closed no period: it is the first version or was made without actuals");
+    }
+
     private static IResult Diff(string name, int from, int to, FolderForecastHistory history)
     {
         if (!IsName(name))
@@ -149,7 +173,7 @@ public static class ForecastsApi
             detail: $"{Cut(name)} has no version {number}; it has versions 1 to {history.List(name).Count}");
 
     /// <summary>Returns whether <paramref name="name"/> can name a forecast, so that no other path is read.</summary>
-    private static bool IsName(string name)
+    internal static bool IsName(string name)
     {
         try
         {
@@ -162,5 +186,6 @@ public static class ForecastsApi
         }
     }
 
-    private static string Cut(string text) => text.Length <= 40 ? text : text[..40] + "...";
+    /// <summary>Cuts a value from the request to 40 characters for messages, marking the cut with "...".</summary>
+    internal static string Cut(string text) => text.Length <= 40 ? text : text[..40] + "...";
 }

@@ -259,18 +259,7 @@ public static class RunsApi
     private static IResult TooLarge(ScenarioTooLargeException exception) =>
         Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The scenario is too large", detail: exception.Message);
 
-    /// <summary>Returns RFC 7807 problem details carrying every input problem, with the command line's messages.</summary>
-    private static IResult Problem(InvalidInputException exception) =>
-        Results.Problem(
-            statusCode: StatusCodes.Status400BadRequest,
-            title: "The input is invalid",
-            detail: string.Join("\n", exception.Problems.Select(p => p.ToString())),
-            extensions: new Dictionary<string, object?>
-            {
-                ["problems"] = exception.Problems
-                    .Select(p => new { file = p.File, line = p.Line, path = p.Path, value = p.Value, message = p.Message, text = p.ToString() })
-                    .ToArray(),
-            });
+    private static IResult Problem(InvalidInputException exception) => InputProblems.Response(exception);
 
     private static byte[] Json(ForecastResult result)
     {

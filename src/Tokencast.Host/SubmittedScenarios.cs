@@ -95,7 +95,7 @@ public static class SubmittedScenarios
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(examples);
-        var (input, scenarioTrials, scenarioSeed) = Scenario(request, limits, examples);
+        var (input, scenarioTrials, scenarioSeed) = Resolve(request.Scenario, request.Example, limits, examples, request.Branches);
         var problems = new List<InputProblem>();
         var trials = request.Trials ?? scenarioTrials ?? DefaultTrials;
         if (trials < 1 || trials > limits.MaxTrials)
@@ -141,24 +141,34 @@ public static class SubmittedScenarios
             request.StopWhenConverged);
     }
 
-    private static (ScenarioInput Input, int? Trials, long? Seed) Scenario(RunRequest request, HostLimits limits, Examples examples)
+    /// <summary>
+    /// Returns the input of the scenario a request names, sent as text or one of the examples, with the
+    /// trials and seed the scenario sets. Exactly one of <paramref name="scenario"/> and
+    /// <paramref name="example"/> must be given.
+    /// </summary>
+    /// <exception cref="InvalidInputException">Both or neither are given, or the scenario or a branch is invalid.</exception>
+    /// <exception cref="ScenarioTooLargeException">The scenario text is above the size limit.</exception>
+    public static (ScenarioInput Input, int? Trials, long? Seed) Resolve(
+        SubmittedScenario? scenario, string? example, HostLimits limits, Examples examples, IReadOnlyList<string>? branches)
     {
-        switch (request)
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(examples);
+        switch (scenario, example)
         {
-            case { Scenario: null, Example: null }:
+            case (null, null):
                 throw new InvalidInputException(new InputProblem(null, null, "scenario", null,
                     "is missing; send { \"scenario\": { \"name\": ..., \"text\": ... } } or { \"example\": NAME }"));
-            case { Scenario: not null, Example: not null }:
-                throw new InvalidInputException(new InputProblem(null, null, "example", request.Example,
+            case (not null, not null):
+                throw new InvalidInputException(new InputProblem(null, null, "example", example,
                     "send either a scenario or an example, not both"));
-            case { Scenario: { } scenario }:
-                var (bundle, document) = Check(scenario, limits, request.Branches);
+            case ({ } submitted, null):
+                var (bundle, document) = Check(submitted, limits, branches);
                 return (ScenarioInputs.From(bundle), document.Base.Trials, document.Base.Seed);
             default:
-                var input = examples.Get(request.Example!);
-                var example = new ScenarioBundle(input.MainFile, input.Files, input.CatalogFile);
-                var read = example.Read();
-                example.Compile(request.Branches);
+                var input = examples.Get(example!);
+                var offered = new ScenarioBundle(input.MainFile, input.Files, input.CatalogFile);
+                var read = offered.Read();
+                offered.Compile(branches);
                 return (input, read.Base.Trials, read.Base.Seed);
         }
     }

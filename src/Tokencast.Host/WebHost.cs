@@ -61,8 +61,10 @@ public static class WebHost
         services.AddSingleton(keys);
         services.AddSingleton(new Examples(options.ExamplesFolder ?? Examples.ShippedFolder));
         services.TryAddSingleton<PlanCache>();
-        services.AddSingleton(new Core.History.FolderForecastHistory(options.HistoryFolder ?? Core.History.FolderForecastHistory.DefaultFolder));
-        services.AddSingleton(new Core.Actuals.ActualsStore(options.ActualsFolder ?? Core.Actuals.ActualsStore.DefaultDirectory));
+        var historyFolder = options.HistoryFolder ?? Core.History.FolderForecastHistory.DefaultFolder;
+        var actualsFolder = options.ActualsFolder ?? Core.Actuals.ActualsStore.DefaultDirectory;
+        services.AddSingleton(new Core.History.FolderForecastHistory(historyFolder));
+        services.AddSingleton(new Core.Actuals.ActualsStore(actualsFolder));
         services.AddSingleton<RunFeed>();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = CompleteProblem);
         services.AddExceptionHandler<BadRequestHandler>();
@@ -93,8 +95,19 @@ public static class WebHost
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(EmbeddedCluster.FreeLoopbackPort(), EmbeddedCluster.FreeLoopbackPort())
                 .UseTokencastMemoryStorage()
-                .AddTokencastGrains(options.ConfigureRuns));
+                .AddTokencastGrains(options.ConfigureRuns)
+
+                // Scheduled reforecasts write the versions and reviews that the forecasts API serves.
+                .AddTokencastReforecast(folders =>
+                {
+                    folders.HistoryFolder = historyFolder;
+                    folders.ActualsFolder = actualsFolder;
+                }));
         }
+
+        // Registered after Orleans, so that it starts once the silo or the client has started.
+        services.AddSingleton<ForecastEventRelay>();
+        services.AddHostedService(provider => provider.GetRequiredService<ForecastEventRelay>());
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -105,6 +118,7 @@ public static class WebHost
         app.MapOpenApi(OpenApiPath);
         app.MapRunsApi();
         app.MapForecastsApi();
+        app.MapScheduleApi();
         app.MapHub<RunsHub>(RunsHub.Path);
         return app;
     }

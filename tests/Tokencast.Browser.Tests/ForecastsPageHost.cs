@@ -5,13 +5,16 @@ using Tokencast.Core.History;
 using Tokencast.Core.Inputs;
 using Tokencast.Core.Pricing;
 using Tokencast.Core.Simulation;
+using Tokencast.Core.Variance;
 
 namespace Tokencast.Browser.Tests;
 
 /// <summary>
 /// The page host with a forecast history of two versions of <c>small</c> and an actuals store with calls in
 /// February and March 2026, two of the forecast's three months. At gpt-4o-mini's $0.15 and $0.60 per
-/// million tokens, February and March cost $0.84 each, below the forecast's $1.45 a month.
+/// million tokens, February and March cost $0.84 each, below the forecast's $1.45 a month. The store also has
+/// a FOCUS bill of $0.50 + $0.40 = $0.90 for February. Version 2 has the review of February 2 to March 1
+/// against version 1, made by <see cref="PeriodReviewer"/> as a reforecast makes it.
 /// </summary>
 public sealed class ForecastsPageHost : PageHost
 {
@@ -42,6 +45,13 @@ public sealed class ForecastsPageHost : PageHost
 
         """;
 
+    private const string FocusBill = """
+        ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BilledCost,EffectiveCost,ServiceProviderName,Tags
+        2026-02-02T00:00:00Z,2026-02-03T00:00:00Z,USD,0.5,0.5,OpenAI,
+        2026-02-03T00:00:00Z,2026-02-04T00:00:00Z,USD,0.4,0.4,OpenAI,
+
+        """;
+
     private readonly string _folder = Directory.CreateTempSubdirectory("tokencast-forecasts-page-").FullName;
 
     /// <inheritdoc />
@@ -54,15 +64,27 @@ public sealed class ForecastsPageHost : PageHost
     public override async Task InitializeAsync()
     {
         var history = new FolderForecastHistory(HistoryFolder);
-        history.Add(Draft(seed: 1, new DateOnly(2026, 2, 2), "first forecast"));
-        history.Add(Draft(seed: 2, new DateOnly(2026, 3, 2), "February actuals added"));
+        var first = history.Add(Draft(seed: 1, new DateOnly(2026, 2, 2), "first forecast")).Version;
+        var second = history.Add(Draft(seed: 2, new DateOnly(2026, 3, 2), "February actuals added")).Version;
 
         var log = Path.Combine(_folder, "usage.csv");
         await File.WriteAllTextAsync(log, UsageLog);
-        new ActualsStore(ActualsFolder).ImportUsage(log, new UsageImportOptions(), PriceCatalog.LoadBundled());
+        var store = new ActualsStore(ActualsFolder);
+        var catalog = PriceCatalog.LoadBundled();
+        store.ImportUsage(log, new UsageImportOptions(), catalog);
+        var bill = Path.Combine(_folder, "bill.csv");
+        await File.WriteAllTextAsync(bill, FocusBill);
+        store.ImportBilled(bill, new FocusImportOptions());
+
+        var review = PeriodReviewer.Review(first, store, catalog, second.CutOff!.Value, new ReviewSettings());
+        ReviewFile.Write(ReviewFile.PathOf(HistoryFolder, ForecastName, second.Number), second.Number, review);
 
         await base.InitializeAsync();
     }
+
+    /// <summary>Adds the next version of the forecast to the history, as a reforecast would, and returns it.</summary>
+    public ForecastVersion AddVersion(ulong seed, DateOnly cutOff, string note) =>
+        new FolderForecastHistory(HistoryFolder).Add(Draft(seed, cutOff, note)).Version;
 
     /// <inheritdoc />
     public override async Task DisposeAsync()

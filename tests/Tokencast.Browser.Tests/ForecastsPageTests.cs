@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -7,6 +11,12 @@ namespace Tokencast.Browser.Tests;
 public sealed class ForecastsPageTests(ForecastsPageHost host, ITestOutputHelper output)
     : IClassFixture<ForecastsPageHost>
 {
+    private static readonly string[] s_varianceColumns =
+    [
+        "forecastUsd", "actualUsd", "differenceUsd", "volumeUsd", "mixUsd", "tokensPerTaskUsd", "unitPriceUsd",
+        "cacheHitRateUsd",
+    ];
+
     [Fact]
     public async Task ForecastsView_TwoVersions_DrawsBandsActualsAndDiff()
     {
@@ -36,7 +46,6 @@ public sealed class ForecastsPageTests(ForecastsPageHost host, ITestOutputHelper
         // The usage log has calls in February and March 2026, both inside the forecast's January to March.
         Assert.Equal("2", await chart.GetAttributeAsync("data-actual-points"));
         Assert.Equal(2, await chart.Locator("circle.actual").CountAsync());
-        await Assertions.Expect(page.Locator("#version-alerts")).ToContainTextAsync("No alerts");
         await Assertions.Expect(page.Locator("#version-diff caption")).ToContainTextAsync("version 1 before");
     }
 
@@ -54,5 +63,63 @@ public sealed class ForecastsPageTests(ForecastsPageHost host, ITestOutputHelper
             .ToHaveAttributeAsync("aria-current", "true");
         await Assertions.Expect(page.Locator("#version-diff")).ToContainTextAsync("no previous version");
         await Assertions.Expect(page.Locator("#version-title")).ToHaveTextAsync("small, version 1");
+        await Assertions.Expect(page.Locator("#version-alerts")).ToContainTextAsync("No alerts");
+        await Assertions.Expect(page.Locator("#version-review")).ToContainTextAsync("closed no period");
+    }
+
+    [Fact]
+    public async Task ReviewView_SecondVersion_TotalRowMatchesApi()
+    {
+        var page = await host.OpenPageAsync();
+        await page.GotoAsync($"{host.Address}/#key={PageHost.ViewerKey}");
+        await page.Locator("#show-forecasts").ClickAsync();
+        await page.Locator("#forecast-picker").SelectOptionAsync(ForecastsPageHost.ForecastName);
+
+        var total = page.Locator("#version-review table.variance-table tfoot tr");
+        await Assertions.Expect(total).ToBeVisibleAsync();
+        var screenshot = Path.Combine(Artifacts.Folder(), "forecasts-review.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        output.WriteLine($"screenshot: {screenshot}");
+
+        var review = await ReadReviewAsync(2);
+        var explanation = review.GetProperty("explanation");
+        var expectedTotal = explanation.GetProperty("total");
+        foreach (var column in s_varianceColumns)
+        {
+            var shownUsd = await total.Locator($"td[data-column={column}]").GetAttributeAsync("data-usd");
+            Assert.Equal(expectedTotal.GetProperty(column).GetDouble(), double.Parse(shownUsd!, CultureInfo.InvariantCulture));
+        }
+
+        var features = await page.Locator("#version-review table.variance-table tbody tr").AllAsync();
+        var weeks = review.GetProperty("weeks").EnumerateArray().ToList();
+        Assert.Equal(explanation.GetProperty("features").EnumerateObject().Select(f => f.Name),
+            await AttributesAsync(features, "data-feature"));
+        Assert.Equal(weeks.Count, await page.Locator("#version-review table.weeks-table tbody tr").CountAsync());
+        Assert.Equal(weeks.Count(w => w.GetProperty("status").GetString() != "in band"),
+            await page.Locator("#version-review table.weeks-table tr.out-of-band").CountAsync());
+        Assert.Equal(5, await page.Locator("#version-review .parts-chart rect[data-part]").CountAsync());
+        Assert.Equal(review.GetProperty("alerts").GetArrayLength(), await page.Locator("#version-alerts li").CountAsync());
+        Assert.Equal(0.9m, review.GetProperty("billedUsd").GetDecimal());
+        Assert.Equal("0.9", await page.Locator("#version-review .cost-note").GetAttributeAsync("data-billed-usd"));
+        Assert.Contains("billed $0.9:", await page.Locator("#version-review .cost-note").TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> ReadReviewAsync(int number)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(host.Address) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", PageHost.ViewerKey);
+        return await client.GetFromJsonAsync<JsonElement>(
+            $"/api/forecasts/{ForecastsPageHost.ForecastName}/versions/{number}/review");
+    }
+
+    private static async Task<string[]> AttributesAsync(IReadOnlyList<ILocator> elements, string name)
+    {
+        var values = new List<string>();
+        foreach (var element in elements)
+        {
+            values.Add(await element.GetAttributeAsync(name) ?? "");
+        }
+
+        return [.. values];
     }
 }

@@ -24,6 +24,9 @@ public class PageHost : IAsyncLifetime
     /// <summary>Base address of the host, such as <c>http://127.0.0.1:41234</c>.</summary>
     public string Address { get; private set; } = "";
 
+    /// <summary>The host's services, such as its grain factory.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     /// <summary>Opens a new browser context (empty session storage) with one page.</summary>
     public async Task<IPage> OpenPageAsync()
     {

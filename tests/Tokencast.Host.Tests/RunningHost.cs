@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Tokencast.Host.Security;
 
@@ -46,6 +47,8 @@ public class RunningHost : IAsyncLifetime
 
     public IGrainFactory Grains => _app!.Services.GetRequiredService<IGrainFactory>();
 
+    public IServiceProvider Services => _app!.Services;
+
     public static async Task<RunningHost> StartAsync(HostLimits limits, string? actualsFolder = null, string? historyFolder = null)
     {
         var host = new RunningHost(limits, actualsFolder, historyFolder);
@@ -72,6 +75,17 @@ public class RunningHost : IAsyncLifetime
         Client = NewClient(PlannerKey);
         Viewer = NewClient(ViewerKey);
         Anonymous = NewClient(null);
+    }
+
+    /// <summary>Connects a SignalR client to the live feed with the viewer key.</summary>
+    public async Task<HubConnection> ConnectFeedAsync()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Address, "hubs/runs"), options =>
+                options.AccessTokenProvider = () => Task.FromResult<string?>(ViewerKey))
+            .Build();
+        await connection.StartAsync();
+        return connection;
     }
 
     public async Task DisposeAsync()

@@ -8,7 +8,9 @@ namespace Tokencast.Host.Feed;
 /// <summary>
 /// The live feed of runs at <c>/hubs/runs</c>. A client calls <see cref="Watch"/> with a run id and gets
 /// the run's current status back; from then on it receives <c>progress</c>, <c>converged</c> and
-/// <c>finished</c> messages for that run (see <see cref="RunFeed"/>).
+/// <c>finished</c> messages for that run (see <see cref="RunFeed"/>). A client that calls
+/// <see cref="WatchForecasts"/> receives a <c>versionAdded</c> message for each version added to a tracked
+/// forecast (see <see cref="ForecastEventRelay"/>).
 /// </summary>
 [Authorize(Policy = ApiKeyAuthentication.ViewerPolicy)]
 public sealed class RunsHub(RunFeed feed) : Hub
@@ -31,6 +33,12 @@ public sealed class RunsHub(RunFeed feed) : Hub
         ArgumentNullException.ThrowIfNull(runId);
         return feed.Unsubscribe(runId, Context.ConnectionId);
     }
+
+    /// <summary>Starts sending <c>versionAdded</c> messages (a <see cref="VersionAdded"/>) to this connection.</summary>
+    public Task WatchForecasts() => Groups.AddToGroupAsync(Context.ConnectionId, ForecastEventRelay.Group);
+
+    /// <summary>Stops sending <c>versionAdded</c> messages to this connection.</summary>
+    public Task UnwatchForecasts() => Groups.RemoveFromGroupAsync(Context.ConnectionId, ForecastEventRelay.Group);
 
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception) => feed.Disconnected(Context.ConnectionId);

@@ -66,7 +66,8 @@ public sealed class ApiKeyAuthentication(
     /// <inheritdoc />
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Write(StatusCodes.Status403Forbidden, "The key may not do this",
-            "this key has the viewer role, which lists, reads and watches runs; a planner key is needed to validate, start or cancel");
+            "this key has the viewer role, which lists, reads and watches; a planner key is needed to validate, start or "
+            + "cancel runs and to change or run schedules");
 
     /// <summary>Returns the claim value of a role.</summary>
     public static string RoleName(ApiRole role) => role.ToString().ToLowerInvariant();

@@ -6,6 +6,6 @@ public enum ApiRole
     /// <summary>Lists runs, reads their bands and watches them.</summary>
     Viewer,
 
-    /// <summary>Also validates scenarios, starts runs and cancels them.</summary>
+    /// <summary>Also validates scenarios, starts and cancels runs, and sets, removes and runs schedules.</summary>
     Planner,
 }

@@ -1,15 +1,19 @@
 // The tracked-forecasts view: a forecast's versions, the chosen version's stored bands with actual spend
-// as points, its spend alerts, and how it changed from the previous version.
-import { getJson } from './api.js';
+// as points, its spend alerts, the review of the period it closed, and how it changed from the previous version.
+import { ApiError, getJson } from './api.js';
 import { loadMonthlySpend } from './actualSpend.js';
 import { createFanChart } from './fanChart.js';
 import { formatDateTime, formatSpendUsd, monthRange, parseMonth } from './format.js';
 import { showError } from './problems.js';
+import { showReview } from './varianceReview.js';
 import { diffTable } from './versionDiff.js';
 
 const element = (id) => document.getElementById(id);
 
-/** Creates the view; call `load` each time it is shown, to refresh the list of tracked forecasts. */
+/**
+ * Creates the view. Call `load` each time it is shown, to refresh the list of tracked forecasts. Call
+ * `versionAdded` with each `versionAdded` message of the live feed.
+ */
 export function createForecastsView() {
   const picker = element('forecast-picker');
   // Each selection gets a new number, so a slow response of an earlier selection draws nothing.
@@ -37,12 +41,11 @@ export function createForecastsView() {
       return;
     }
 
-    const path = `/api/forecasts/${encodeURIComponent(name)}/versions`;
-    const [versions, spend] = await Promise.all([getJson(path), loadMonthlySpend()]);
+    const [versions, spend] = await Promise.all([getJson(versionsPath(name)), loadMonthlySpend()]);
     if (current !== selection) {
       return;
     }
-    shown = { name, versions, spend };
+    shown = { name, versions, spend, number: null };
     element('no-forecast').hidden = true;
     element('forecast-body').hidden = false;
     showVersionList(versions, (number) => selectVersion(number).catch(showFailure));
@@ -54,25 +57,68 @@ export function createForecastsView() {
     const { name, versions, spend } = shown;
     const version = versions.find((v) => v.number === number);
     const base = `/api/forecasts/${encodeURIComponent(name)}`;
-    const [bands, diff] = await Promise.all([
+    const [bands, diff, review] = await Promise.all([
       getJson(`${base}/versions/${number}/bands?format=json`),
       number > 1 ? getJson(`${base}/diff?from=${number - 1}&to=${number}`) : Promise.resolve(null),
+      number > 1 ? loadReview(`${base}/versions/${number}/review`) : Promise.resolve(null),
     ]);
     if (current !== selection) {
       return;
     }
+    shown.number = number;
 
-    for (const item of element('version-list').children) {
-      item.setAttribute('aria-current', String(item.dataset.version === String(number)));
-    }
+    markCurrent(number);
     element('version-title').textContent = `${name}, version ${number}`;
     element('version-meta').textContent = versionMeta(version, bands);
     showCharts(bands, spend);
     showAlerts(version.alerts);
+    showReview(element('version-review'), review);
     showDiff(diff);
   }
 
-  return { load };
+  /**
+   * Refreshes the forecast list when the view is shown, and the version list when `added.name` is the open
+   * forecast. The chosen version stays chosen, so a version added while someone reads another moves nothing.
+   */
+  async function versionAdded(added) {
+    if (!element('view-forecasts').hidden) {
+      await load();
+    }
+    if (shown?.name !== added.name) {
+      return;
+    }
+
+    const current = selection;
+    const versions = await getJson(versionsPath(added.name));
+    if (current !== selection || shown?.name !== added.name) {
+      return;
+    }
+    shown.versions = versions;
+    showVersionList(versions, (number) => selectVersion(number).catch(showFailure));
+    markCurrent(shown.number);
+  }
+
+  return { load, versionAdded };
+}
+
+const versionsPath = (name) => `/api/forecasts/${encodeURIComponent(name)}/versions`;
+
+// A version without a review (the first, or one made without actuals) gets 404, which is no failure here.
+async function loadReview(path) {
+  try {
+    return await getJson(path);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      return null;
+    }
+    throw error;
+  }
+}
+
+function markCurrent(number) {
+  for (const item of element('version-list').children) {
+    item.setAttribute('aria-current', String(item.dataset.version === String(number)));
+  }
 }
 
 function showVersionList(versions, choose) {

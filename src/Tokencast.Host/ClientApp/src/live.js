@@ -1,10 +1,11 @@
-// The live feed: one SignalR connection to /hubs/runs, shared by whichever run the page shows.
+// The live feed: one SignalR connection to /hubs/runs, shared by whichever run the page shows and by the
+// forecast events (versions added to tracked forecasts, with their alerts).
 import { HttpError, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 import { dropKey, readKey } from './key.js';
 
 /**
  * Creates the feed. `handlers` receives progress(status), converged(event), finished(status),
- * reconnected(), unauthorized(error) and connection(text) for the header's connection state.
+ * versionAdded(added), reconnected(), unauthorized(error) and connection(text) for the header's connection state.
  */
 export function createFeed(handlers) {
   const connection = new HubConnectionBuilder()
@@ -16,14 +17,20 @@ export function createFeed(handlers) {
   connection.on('progress', handlers.progress);
   connection.on('converged', handlers.converged);
   connection.on('finished', handlers.finished);
+  connection.on('versionAdded', handlers.versionAdded);
   connection.onreconnecting(() => handlers.connection('Live feed: reconnecting…'));
   connection.onreconnected(() => {
     handlers.connection('Live feed: connected');
+    // A reconnected client has a new connection id, which is in no group yet.
+    if (watchingForecasts) {
+      connection.invoke('WatchForecasts').catch(() => handlers.connection('Live feed: forecast events lost'));
+    }
     handlers.reconnected();
   });
   connection.onclose(() => handlers.connection('Live feed: disconnected'));
 
   let starting = null;
+  let watchingForecasts = false;
 
   async function ensureStarted() {
     if (connection.state === HubConnectionState.Connected) {
@@ -50,6 +57,13 @@ export function createFeed(handlers) {
     async watch(runId) {
       await ensureStarted();
       return connection.invoke('Watch', runId);
+    },
+
+    /** Subscribes to the versions added to any tracked forecast, sent as `versionAdded`. */
+    async watchForecasts() {
+      await ensureStarted();
+      await connection.invoke('WatchForecasts');
+      watchingForecasts = true;
     },
 
     /** Ends the subscription to a run; a closed connection has none to end. */

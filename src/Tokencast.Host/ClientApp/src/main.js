@@ -1,5 +1,6 @@
 // Starts the page: shows the key form when it has no key, then loads the runs and the examples.
 import './styles.css';
+import { setUpAlertBanner, showVersionAlerts } from './alertBanner.js';
 import { getJson, whenUnauthorized } from './api.js';
 import { formatCount, formatDateTime } from './format.js';
 import { readKey, storeKey, takeKeyFromFragment } from './key.js';
@@ -16,6 +17,10 @@ const feed = createFeed({
   progress: (status) => view.progress(status),
   converged: (event) => view.converged(event),
   finished: (status) => view.finished(status),
+  versionAdded: (added) => {
+    showVersionAlerts(added);
+    forecasts.versionAdded(added).catch((error) => showError(document.getElementById('forecast-error'), error));
+  },
   reconnected: () => view.reconnected().catch((error) => showError(runError(), error)),
   unauthorized: () => askForKey('The live feed rejected the key (HTTP 401). Enter a valid key.'),
   connection: (text) => (connectionState.textContent = text),
@@ -24,6 +29,7 @@ const view = createRunView(feed, updateRunOption);
 const forecasts = createForecastsView();
 let shownView = 'runs';
 
+setUpAlertBanner();
 whenUnauthorized((error) => askForKey(`The API rejected the key (HTTP ${error.status}). Enter a valid key.`));
 
 document.getElementById('key-form').addEventListener('submit', (event) => {
@@ -81,6 +87,11 @@ async function open() {
   document.body.dataset.role = me.role;
   showView(shownView);
 
+  // The data attribute marks that new versions now reach the page, which the browser tests wait for.
+  feed.watchForecasts().then(
+    () => (document.body.dataset.forecastEvents = 'watching'),
+    () => (connectionState.textContent = 'Live feed: new forecast versions are not received'),
+  );
   fillRunPicker(runs);
   setUpStartForm(examples, started);
   document.getElementById('start-panel').open = runs.length === 0;

@@ -1,5 +1,6 @@
 // The "compare with previous" table: each branch's whole-horizon P10, P50 and P90 in two versions.
 import { formatPercent, formatSpendUsd } from './format.js';
+import { headerCell } from './tables.js';
 
 const statistics = ['p10', 'p50', 'p90'];
 
@@ -41,15 +42,6 @@ export function diffTable(diff) {
     }
   }
   return table;
-}
-
-function headerCell(text, scope, rowSpan = 1, colSpan = 1) {
-  const cell = document.createElement('th');
-  cell.scope = scope;
-  cell.rowSpan = rowSpan;
-  cell.colSpan = colSpan;
-  cell.textContent = text;
-  return cell;
 }
 
 const usdOrDash = (value) => (value === null || value === undefined ? '–' : formatSpendUsd(value));
