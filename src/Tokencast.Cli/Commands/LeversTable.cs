@@ -54,7 +54,7 @@ internal static class LeversTable
             table.AddColumn(new TableColumn(column).RightAligned());
         }
 
-        table.AddColumn("quality [95 % interval]").AddColumn("frontier").AddColumn("knee").AddColumn("current");
+        table.AddColumn("quality [[95 % interval]]").AddColumn("frontier").AddColumn("knee").AddColumn("current");
         foreach (var point in feature.Points)
         {
             table.AddRow(
@@ -63,7 +63,7 @@ internal static class LeversTable
                 TaskUsd(point.Cost.P10Usd),
                 TaskUsd(point.Cost.P50Usd),
                 TaskUsd(point.Cost.P90Usd),
-                Quality(point.Quality),
+                Markup.Escape(Quality(point.Quality)),
                 point.OnFrontier ? "yes" : "",
                 point.IsKnee ? "yes" : "",
                 point.IsCurrent ? "yes" : "");
@@ -92,7 +92,7 @@ internal static class LeversTable
     private static string Describe(Move move)
     {
         var relative = move.RelativeCostChange is { } change
-            ? change.ToString(" (+0.0%;-0.0%;0.0%)", CultureInfo.InvariantCulture)
+            ? $" ({change.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture)})"
             : "";
         var cost = move.CostDeltaUsd.ToString("+$0.000000;-$0.000000;$0", CultureInfo.InvariantCulture);
         var quality = move.QualityDelta.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture);
@@ -123,14 +123,14 @@ internal static class LeversTable
         }
 
         var table = new Table().AddColumn(new TableColumn("threshold").RightAligned());
-        table.AddColumn(new TableColumn("escalated").RightAligned()).AddColumn("quality [95 % interval]");
+        table.AddColumn(new TableColumn("escalated").RightAligned()).AddColumn("quality [[95 % interval]]");
         table.AddColumn(new TableColumn("PGR").RightAligned());
         foreach (var point in sweep.Points)
         {
             table.AddRow(
                 point.Threshold.ToString("0.###", CultureInfo.InvariantCulture),
                 point.EscalationShare.ToString("0.0%", CultureInfo.InvariantCulture),
-                Quality(point.Quality),
+                Markup.Escape(Quality(point.Quality)),
                 point.PerformanceGapRecovered?.ToString("0.000", CultureInfo.InvariantCulture) ?? "n/a");
         }
 

@@ -188,8 +188,8 @@ internal static class WhatIfCommand
                 TaskUsd(feature.After, cost => cost.MeanUsd),
                 TaskUsd(feature.Before, cost => cost.MedianUsd),
                 TaskUsd(feature.After, cost => cost.MedianUsd),
-                feature.QualityBefore is null ? noData : LeversTable.Quality(feature.QualityBefore),
-                feature.QualityAfter is null ? noData : LeversTable.Quality(feature.QualityAfter));
+                feature.QualityBefore is null ? noData : Markup.Escape(LeversTable.Quality(feature.QualityBefore)),
+                feature.QualityAfter is null ? noData : Markup.Escape(LeversTable.Quality(feature.QualityAfter)));
         }
 
         table.Caption($"cost of one task in {month:yyyy-MM}; quality from the eval results for changed features");
@@ -203,7 +203,7 @@ internal static class WhatIfCommand
     {
         var delta = (after - before).ToString("+$#,##0.00;-$#,##0.00;$0.00", CultureInfo.InvariantCulture);
         var relative = before != 0
-            ? ((after - before) / before).ToString(" (+0.0%;-0.0%;0.0%)", CultureInfo.InvariantCulture)
+            ? $" ({((after - before) / before).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture)})"
             : "";
         return delta + relative;
     }

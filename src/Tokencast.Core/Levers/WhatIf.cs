@@ -38,11 +38,9 @@ public static class WhatIf
 
         var files = new InMemoryInputFiles(bundle.Files);
         var before = bundle.Read();
-        var after = ScenarioReader.ReadFile(
-            bundle.MainFile, s => CatalogCheck.UnknownModels(s, files), files, overrides);
         var branches = options.Branches is { Count: > 0 } names ? names : null;
         var beforePlan = ScenarioCompiler.Compile(before, branches, bundle.CatalogFile, files);
-        var afterPlan = ScenarioCompiler.Compile(after, branches, bundle.CatalogFile, files);
+        var (after, afterPlan) = ReadChanged(bundle, files, overrides, branches);
 
         var engineOptions = new EngineOptions(options.Trials, options.Seed);
         var beforeRun = new ForecastEngine(beforePlan, engineOptions).Run();
@@ -61,6 +59,31 @@ public static class WhatIf
 
         return new WhatIfResult(before.Base.Name, beforePlan.FirstMonth, beforePlan.Months, options.Trials,
             options.Seed, [.. overrides], compared);
+    }
+
+    /// <summary>
+    /// Reads and compiles the scenario with the overrides. The scenario as written compiles, so every problem
+    /// here comes from an override: one that the reader cannot trace to its entry, such as an unknown model,
+    /// is reported under <c>--set</c> with the path it has in the scenario, because its line is not in the file.
+    /// </summary>
+    private static (ScenarioDocument Document, SimulationPlan Plan) ReadChanged(
+        ScenarioBundle bundle, InMemoryInputFiles files, IReadOnlyList<SetOverride> overrides,
+        IReadOnlyList<string>? branches)
+    {
+        try
+        {
+            var document = ScenarioReader.ReadFile(
+                bundle.MainFile, s => CatalogCheck.UnknownModels(s, files), files, overrides);
+            return (document, ScenarioCompiler.Compile(document, branches, bundle.CatalogFile, files));
+        }
+        catch (InvalidInputException exception)
+        {
+            throw new InvalidInputException(exception.Problems
+                .Select(problem => problem.File == SetOverride.Source
+                    ? problem
+                    : problem with { File = SetOverride.Source, Line = null })
+                .ToList());
+        }
     }
 
     private static List<FeatureWhatIf> CompareFeatures(
