@@ -17,6 +17,9 @@ internal static class LeversCommand
     private const int DefaultTrials = 2000;
     private const ulong DefaultSeed = 1;
 
+    // Wide enough that a point's label and its quality interval stay on one line.
+    private const int TableWidth = 150;
+
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "Scenario file (YAML or JSON)." };
@@ -119,7 +122,7 @@ internal static class LeversCommand
 
                 break;
             default:
-                LeversTable.Render(report, ConsoleFactory.Plain(output));
+                LeversTable.Render(report, ConsoleFactory.Plain(output, TableWidth));
                 break;
         }
     }

@@ -21,6 +21,9 @@ internal static class WhatIfCommand
     private const int DefaultTrials = 2000;
     private const ulong DefaultSeed = 1;
 
+    // Wide enough that a quality with its interval stays on one line.
+    private const int TableWidth = 150;
+
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "Scenario file (YAML or JSON)." };
@@ -141,7 +144,7 @@ internal static class WhatIfCommand
 
                 break;
             default:
-                Render(result, ConsoleFactory.Plain(output));
+                Render(result, ConsoleFactory.Plain(output, TableWidth));
                 break;
         }
     }
@@ -173,7 +176,7 @@ internal static class WhatIfCommand
     private static Table FeatureTable(BranchWhatIf branch, DateOnly month)
     {
         var table = new Table().AddColumn("feature");
-        foreach (var column in new[] { "$/task mean before", "after", "$/task P50 before", "after" })
+        foreach (var column in new[] { "mean before", "mean after", "P50 before", "P50 after" })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
@@ -192,7 +195,7 @@ internal static class WhatIfCommand
                 feature.QualityAfter is null ? noData : Markup.Escape(LeversTable.Quality(feature.QualityAfter)));
         }
 
-        table.Caption($"cost of one task in {month:yyyy-MM}; quality from the eval results for changed features");
+        table.Caption($"cost of one task in USD in {month:yyyy-MM}; quality from the eval results for changed features");
         return table;
     }
 
