@@ -69,7 +69,7 @@ internal static class LeversCommand
     public static int Invoke(string[] args, TextWriter output, TextWriter error) =>
         Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
 
-    /// <summary>Analyses the scenario and prints the report; returns 0, or 1 for invalid input.</summary>
+    /// <summary>Analyses the scenario and prints the report. Returns 0, or 1 for invalid input.</summary>
     public static int Run(LeversSettings settings, TextWriter output, TextWriter error) =>
         CommandRunner.Run(
             () =>

@@ -81,7 +81,7 @@ internal static class WhatIfCommand
     public static int Invoke(string[] args, TextWriter output, TextWriter error) =>
         Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
 
-    /// <summary>Runs both forecasts and prints the comparison; returns 0, or 1 for invalid input.</summary>
+    /// <summary>Runs both forecasts and prints the comparison. Returns 0, or 1 for invalid input.</summary>
     public static int Run(WhatIfSettings settings, TextWriter output, TextWriter error) =>
         CommandRunner.Run(
             () =>

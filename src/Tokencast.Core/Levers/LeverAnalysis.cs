@@ -5,10 +5,10 @@ using Tokencast.Core.Simulation;
 namespace Tokencast.Core.Levers;
 
 /// <summary>
-/// Finds the quality-cost levers of a scenario's features: for each feature its operating points (the
-/// feature as written, each model tier, each cascade threshold of the eval items, each variant), what one
-/// task costs at each, the quality the eval results give each, the Pareto frontier, its knee and the moves
-/// from the current point.
+/// Finds the quality-cost levers of a scenario's features. The operating points of a feature are the
+/// feature as written, each model tier, each cascade threshold of the eval items and each variant. Each
+/// point gets the cost of one task and the quality the eval results give it, and the rated points give the
+/// Pareto frontier, its knee and the moves from the current point.
 /// </summary>
 public static class LeverAnalysis
 {

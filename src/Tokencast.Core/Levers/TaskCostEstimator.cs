@@ -9,9 +9,9 @@ namespace Tokencast.Core.Levers;
 
 /// <summary>
 /// Costs one task of a feature, possibly changed, in the scenario's first month as the forecast engine
-/// does: compiles the base scenario with the feature replaced, builds the task-cost pool of each regime
-/// in effect that month from the same stream as a forecast with the same seed, and mixes the regimes by
-/// their share of the month, scaled by the month's mean price trend factor.
+/// does. It compiles the base scenario with the feature replaced and builds the task-cost pool of each
+/// regime in effect that month, from the same stream as a forecast with the same seed. The regimes are
+/// mixed by their share of the month and scaled by the month's mean price trend factor.
 /// </summary>
 internal sealed class TaskCostEstimator
 {

@@ -4,7 +4,7 @@ using Tokencast.Core.Quality;
 namespace Tokencast.Core.Reporting;
 
 /// <summary>
-/// Writes a lever report as one CSV table in long form: the <c>record</c> column says what a row is
+/// Writes a lever report as one CSV table in long form. The <c>record</c> column names the kind of row
 /// (<c>point</c>, <c>skipped</c>, <c>move_to_knee</c>, <c>move_one_tier_down</c>, <c>no_knee</c>,
 /// <c>no_moves</c>, <c>routing_threshold</c>, <c>routing_apgr</c>, <c>routing_pgr_50</c>,
 /// <c>routing_pgr_80</c>, <c>no_routing</c>), and a row fills only the columns that apply to it.

@@ -5,9 +5,9 @@ using Tokencast.Core.Levers;
 namespace Tokencast.Core.Reporting;
 
 /// <summary>
-/// Draws the quality-cost chart of one feature as a standalone SVG file: mean cost per task on the x
-/// axis, quality on the y axis, the Pareto frontier as a line, the knee ringed, the current point as a
-/// diamond and the other rated points as grey dots, each labelled. Points without quality are listed
+/// Draws the quality-cost chart of one feature as a standalone SVG file, with mean cost per task on the x
+/// axis and quality on the y axis. The Pareto frontier is a line, the knee is ringed, the current point is
+/// a diamond and the other rated points are grey dots, each labelled. Points without quality are listed
 /// under the chart, because they have no place on the quality axis.
 /// </summary>
 public static class QualityCostChartSvg

@@ -128,7 +128,7 @@ public sealed class LeverAnalysisTests
     }
 
     [Fact]
-    public void Analyse_CascadeAtZeroShare_CostsCheapModelOnly()
+    public void Analyse_CascadeZeroShare_CheapCostOnly()
     {
         var point = Point(Analyse(LeverScenarios.CascadeFeature, LeverScenarios.ItemEvals), "cascade threshold 0");
 

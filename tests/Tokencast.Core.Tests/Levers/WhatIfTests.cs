@@ -26,7 +26,7 @@ public sealed class WhatIfTests
     }
 
     [Fact]
-    public void Compare_CheaperTier_CostPerTaskBeforeAndAfter()
+    public void Compare_CheaperTier_CostPerTaskChanges()
     {
         var feature = Assert.Single(Assert.Single(Compare(new SetOverride("features.chat.model", "small")).Branches)
             .Features);

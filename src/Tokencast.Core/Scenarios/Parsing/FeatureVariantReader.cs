@@ -54,8 +54,8 @@ internal static class FeatureVariantReader
 
     /// <summary>
     /// Reads the feature with the variant's keys replaced in a context of its own, then passes on every
-    /// problem and warning, and only the model references the variant wrote: the feature's own references
-    /// are checked already, and checking them again would report an unknown model twice.
+    /// problem and warning. Of the model references it passes on only those the variant wrote, because the
+    /// feature's own are checked already and checking them again would report an unknown model twice.
     /// </summary>
     private static FeatureSpec? ReadVariant(
         MappingReader feature, MappingReader variant, string id, Func<MappingReader, string, FeatureSpec?> read)
