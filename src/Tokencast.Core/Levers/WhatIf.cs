@@ -70,6 +70,8 @@ public static class WhatIf
         ScenarioBundle bundle, InMemoryInputFiles files, IReadOnlyList<SetOverride> overrides,
         IReadOnlyList<string>? branches)
     {
+        // NOTE: the changed scenario reads only the files the bundle captured, so a set that names another
+        // file, such as a new empirical values file or eval results, fails with "file not found".
         try
         {
             var document = ScenarioReader.ReadFile(
