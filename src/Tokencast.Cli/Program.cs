@@ -23,6 +23,8 @@ internal static class Program
         yield return IngestCommand.Create();
         yield return ValidateCommand.Create();
         yield return ForecastCommand.Create();
+        yield return LeversCommand.Create();
+        yield return WhatIfCommand.Create();
         yield return HistoryCommand.Create();
         yield return SiloCommand.Create();
         yield return ServeCommand.Create();

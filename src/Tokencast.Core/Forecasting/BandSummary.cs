@@ -167,7 +167,7 @@ public static class BandSummary
     /// mixture of the segments' cost distributions, each scaled by its trend factor and weighted by its
     /// share of the month, found by bisection on the mixture's distribution function.
     /// </summary>
-    private static double MixtureQuantile(List<(TaskCostPool Pool, double Weight, double Factor)> mixture, double p)
+    internal static double MixtureQuantile(List<(TaskCostPool Pool, double Weight, double Factor)> mixture, double p)
     {
         if (mixture.Count == 1)
         {
@@ -196,7 +196,7 @@ public static class BandSummary
     }
 
     /// <summary>Returns the mean trend factor of a month weighted by each cost line's share of the task cost.</summary>
-    private static double TrendFactor(TaskCostPool pool, IReadOnlyList<int> costLines, double[] trends, int month, int months)
+    internal static double TrendFactor(TaskCostPool pool, IReadOnlyList<int> costLines, double[] trends, int month, int months)
     {
         var weighted = 0.0;
         var total = 0.0;

@@ -94,6 +94,15 @@ public static class ScenarioCompiler
         var timeline = new FeatureTimeline(scenario, catalog, costLines, problems);
 
         var features = scenario.Features.Select(timeline.Compile).ToList();
+
+        // Variants are compiled only to check their models and prices. Their own cost line registry keeps
+        // the plan's cost lines to the models the features call.
+        var variantCheck = new FeatureTimeline(scenario, catalog, new CostLineRegistry(), problems);
+        foreach (var variant in scenario.Features.SelectMany(feature => feature.Variants))
+        {
+            variantCheck.Compile(variant.Feature);
+        }
+
         features = features.Select(f => BookNonModelLines(f, costLines.Names.Count)).ToList();
         var cohorts = scenario.Cohorts.Select(c => CompileCohort(scenario, c)).ToList();
         var trends = CompileTrends(scenario, catalog, costLines, problems);

@@ -28,13 +28,14 @@ public sealed class ScenarioBundleTests : IDisposable
     }
 
     [Fact]
-    public void Capture_ReferenceExample_BundlesCatalogAndEmpiricalFiles()
+    public void Capture_ReferenceExample_BundlesCatalogEmpiricalAndEvalFiles()
     {
         var bundle = ScenarioBundle.Capture(_examples.PathOf(ExampleFolder.ReferenceExample));
 
         Assert.Equal(
             Paths(
                 "catalog.json",
+                "evals/support-evals.csv",
                 "logs/review-input-tokens.csv",
                 "logs/review-output-tokens.jsonl",
                 ExampleFolder.ReferenceExample),

@@ -29,4 +29,8 @@ public sealed record FeatureSpec(
     AgentSpec? Agent,
     CacheSpec? Cache,
     RoutingSpec? Routing,
-    SourceLocation Source);
+    SourceLocation Source)
+{
+    /// <summary>Variants listed under <c>variants</c>, in file order; empty when there are none.</summary>
+    public IReadOnlyList<FeatureVariantSpec> Variants { get; init; } = [];
+}

@@ -45,6 +45,9 @@ public sealed record Scenario(
     IReadOnlyList<CatalogModelReference> CatalogModelReferences,
     string? SourceFile)
 {
+    /// <summary>The <c>quality</c> settings with the eval results read, or null when the file has none.</summary>
+    public QualitySpec? Quality { get; init; }
+
     /// <summary>Returns the first day of the last forecast month.</summary>
     public DateOnly EndMonth => StartMonth.AddMonths(HorizonMonths - 1);
 

@@ -8,7 +8,7 @@ internal static class FeatureReader
     private static readonly string[] Keys =
     [
         "id", "description", "model", "service_tier", "system_prompt_tokens", "tool_definition_tokens",
-        "input_tokens", "output_tokens", "reasoning_tokens", "conversation", "agent", "cache", "routing",
+        "input_tokens", "output_tokens", "reasoning_tokens", "conversation", "agent", "cache", "routing", "variants",
     ];
 
     private static readonly Dictionary<string, ServiceTier> ServiceTiers = new()
@@ -43,7 +43,22 @@ internal static class FeatureReader
         var problemsBefore = context.Problems.Count;
         var id = feature.Id();
         var unique = id is not null && ids.Add(id, feature.Find("id")!, feature.ChildPath("id"));
+        var spec = ReadBody(feature, id ?? "");
+        if (context.Problems.Count > problemsBefore || !unique || spec is null)
+        {
+            return null;
+        }
 
+        // Variants are read only on a valid feature, because each one is the feature with some keys replaced.
+        var variants = FeatureVariantReader.Read(feature, spec.Id, Keys, ReadBody);
+        return context.Problems.Count > problemsBefore ? null : spec with { Variants = variants };
+    }
+
+    /// <summary>Reads every key of a feature except <c>id</c> and <c>variants</c>.</summary>
+    private static FeatureSpec? ReadBody(MappingReader feature, string id)
+    {
+        var context = feature.Context;
+        var problemsBefore = context.Problems.Count;
         var description = feature.Text("description");
         var model = feature.Has("routing") ? feature.Text("model") : feature.Text("model", required: true);
         if (model is not null)
@@ -67,12 +82,12 @@ internal static class FeatureReader
             ? RoutingReader.Read(routingNode, feature.ChildPath("routing"), context)
             : null;
 
-        if (context.Problems.Count > problemsBefore || !unique || input is null || output is null)
+        if (context.Problems.Count > problemsBefore || input is null || output is null)
         {
             return null;
         }
 
-        return new FeatureSpec(id!, description, model, serviceTier, systemPrompt, toolDefinitions,
+        return new FeatureSpec(id, description, model, serviceTier, systemPrompt, toolDefinitions,
             input, output, reasoning, conversation, agent, cache, routing, feature.Location);
     }
 

@@ -61,5 +61,19 @@ internal sealed class ParseContext
     public void Refer(ReferenceKind kind, string name, YamlNode node, string path) =>
         References.Add(new ReferenceUse(kind, name, node, path));
 
+    /// <summary>
+    /// Creates a context that reads the same files and keeps the same lines, plus the line of
+    /// <paramref name="created"/>, a node made while reading, but collects its own problems, warnings and
+    /// references.
+    /// </summary>
+    public ParseContext CreateScratch(YamlNode created, long line)
+    {
+        var lines = new Dictionary<YamlNode, long>(_lineOverrides, ReferenceEqualityComparer.Instance)
+        {
+            [created] = line,
+        };
+        return new ParseContext(File, BaseDirectory, Files, lines, _empiricalCache);
+    }
+
     public string ResolvePath(string relativePath) => Path.GetFullPath(relativePath, BaseDirectory);
 }

@@ -8,7 +8,7 @@ internal static class ScenarioBodyReader
     public static readonly string[] Keys =
     [
         "name", "description", "start_month", "horizon_months", "seed", "trials", "catalog", "budget", "models",
-        "prices", "aliases", "features", "cohorts", "events", "branches",
+        "prices", "aliases", "features", "cohorts", "events", "branches", "quality",
     ];
 
     private static readonly string[] ExpectedBranches = ["baseline", "growth", "stretch"];
@@ -42,6 +42,8 @@ internal static class ScenarioBodyReader
         var cohorts = CohortReader.Read(top.Find("cohorts"), "cohorts", context, cohortIds);
         var events = EventReader.Read(top.Find("events"), "events", context);
         var branches = BranchReader.Read(top.Find("branches"), "branches", context);
+        var quality = QualityReader.Read(top.Find("quality"), "quality", context);
+        CheckVariantNames(features, tiers, context);
         var catalogReferences = ReferenceChecker.Check(
             context, featureIds.Ids, cohortIds.Ids, tiers, aliases, prices);
 
@@ -51,9 +53,24 @@ internal static class ScenarioBodyReader
         }
 
         var scenario = new Scenario(name, description, start, (int)months, seed, (int?)trials, catalog, budget, tiers,
-            prices, aliases, features, cohorts, events, branches, catalogReferences, context.File);
+            prices, aliases, features, cohorts, events, branches, catalogReferences, context.File)
+        {
+            Quality = quality,
+        };
         WarnAboutUnusedParts(scenario, top);
         return (scenario, branches);
+    }
+
+    // The eval results file rates tiers and variants by name in one column, so the two must not share a name.
+    private static void CheckVariantNames(
+        List<FeatureSpec> features, Dictionary<string, string> tiers, ParseContext context)
+    {
+        foreach (var variant in features.SelectMany(feature => feature.Variants).Where(v => tiers.ContainsKey(v.Name)))
+        {
+            context.Problems.Add(new InputProblem(context.File, variant.Source.Line, variant.Source.Path, variant.Name,
+                "variant name is also a tier name under models; rename the variant so that the model column "
+                + "of the eval results names one of them"));
+        }
     }
 
     private static string? ReadCatalogPath(MappingReader top)

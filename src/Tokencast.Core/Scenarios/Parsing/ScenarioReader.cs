@@ -20,9 +20,15 @@ public static class ScenarioReader
     /// <param name="path">The scenario file, relative to the current folder or full.</param>
     /// <param name="extraChecks">Checks that need more than the file, run when the file has problems.</param>
     /// <param name="files">Source of the scenario file and the files it names; null reads from disk.</param>
+    /// <param name="overrides">
+    /// Entries applied after the file's top-level <c>set</c>, as <c>tokencast whatif --set</c> gives them.
+    /// </param>
     /// <exception cref="InvalidInputException">The file is missing or invalid; carries every problem found.</exception>
     public static ScenarioDocument ReadFile(
-        string path, Func<Scenario, IEnumerable<InputProblem>>? extraChecks = null, IInputFiles? files = null)
+        string path,
+        Func<Scenario, IEnumerable<InputProblem>>? extraChecks = null,
+        IInputFiles? files = null,
+        IReadOnlyList<SetOverride>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         files ??= DiskInputFiles.Instance;
@@ -38,7 +44,7 @@ public static class ScenarioReader
         }
 
         var text = InputFileText.Read(files, fullPath);
-        var document = Read(text, path, Path.GetDirectoryName(fullPath)!, extraChecks, files);
+        var document = Read(text, path, Path.GetDirectoryName(fullPath)!, extraChecks, files, overrides);
         return document with
         {
             Base = document.Base with { SourceFile = fullPath },
@@ -50,6 +56,8 @@ public static class ScenarioReader
     /// Reads scenario text. <paramref name="fileName"/> is used in messages and may be null;
     /// <paramref name="baseDirectory"/> is the folder relative paths inside the text start from.
     /// <paramref name="files"/> is the source of the files the text names; null reads from disk.
+    /// <paramref name="overrides"/> are applied after the text's top-level <c>set</c>, and their problems
+    /// name <c>--set</c> and the path.
     /// </summary>
     /// <exception cref="InvalidInputException">The text is invalid; carries every problem found.</exception>
     public static ScenarioDocument Read(
@@ -57,11 +65,14 @@ public static class ScenarioReader
         string? fileName,
         string baseDirectory,
         Func<Scenario, IEnumerable<InputProblem>>? extraChecks = null,
-        IInputFiles? files = null)
+        IInputFiles? files = null,
+        IReadOnlyList<SetOverride>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(baseDirectory);
-        var loaded = Load(text, fileName);
+        overrides ??= [];
+        var overrideProblems = new List<InputProblem>();
+        var loaded = CommandLineSets.Append(Load(text, fileName), overrides, overrideProblems);
         files ??= DiskInputFiles.Instance;
 
         // The top-level set is applied first, so the base scenario and every branch read the result.
@@ -71,7 +82,8 @@ public static class ScenarioReader
             : (null, null);
         var context = new ParseContext(fileName, baseDirectory, files, baseOverlay?.Lines);
         var (scenario, branchSpecs) = ScenarioBodyReader.Read(root ?? loaded, context);
-        var problems = new UniqueList(setContext.Problems);
+        var problems = new UniqueList(overrideProblems);
+        problems.AddRange(setContext.Problems);
         problems.AddRange(Rewrite(context.Problems, [], baseOverlay));
         var warnings = new UniqueList(Rewrite(context.Warnings, [], baseOverlay));
 
@@ -98,13 +110,17 @@ public static class ScenarioReader
 
         if (problems.Items.Count > 0 || scenario is null)
         {
-            var ordered = problems.Items.OrderBy(p => p.Line ?? 0).ToList();
+            var ordered = problems.Items
+                .Select(p => CommandLineSets.Rewrite(p, overrides))
+                .OrderBy(p => p.Line ?? 0)
+                .ToList();
             throw new InvalidInputException(ordered.Count > 0
                 ? ordered
                 : [new InputProblem(fileName, null, null, null, "invalid scenario")]);
         }
 
-        return new ScenarioDocument(scenario, branches, warnings.Items);
+        var rewrittenWarnings = warnings.Items.Select(w => CommandLineSets.Rewrite(w, overrides)).ToList();
+        return new ScenarioDocument(scenario, branches, rewrittenWarnings);
     }
 
     private static ScenarioBranch? ResolveBranch(YamlMappingNode root, BranchOverlay baseOverlay, BranchSpec branch,
