@@ -11,7 +11,7 @@ public static class ForecastSensitivity
 {
     /// <summary>
     /// Runs <paramref name="plan"/> on the core engine with the trial totals kept and ranks every branch's
-    /// assumptions; returns the forecast and one <see cref="BranchSensitivity"/> per branch, in plan order.
+    /// assumptions. Returns the forecast and one <see cref="BranchSensitivity"/> per branch, in plan order.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <see cref="EngineOptions.Trials"/> is below <see cref="Sensitivity.MinTrials"/>.
@@ -52,8 +52,19 @@ public static class ForecastSensitivity
         }
 
         var samples = AssumptionSampler.Redraw(branch, seed, totals.Trials);
-        var inputs = samples.ToDictionary(sample => sample.Path, sample => sample.Values, StringComparer.Ordinal);
-        var ranked = Sensitivity.Rank(inputs, totals.HorizonUsd, SensitivityMeasure.VarianceIndex);
+
+        // Each assumption is measured on its own, in parallel, because a scenario can have thousands. The
+        // order is that of Sensitivity.Rank by variance index: largest first, undefined last, ties by name.
+        var measured = new InputSensitivity[samples.Count];
+        Parallel.For(0, samples.Count, i =>
+        {
+            var input = new Dictionary<string, double[]> { [samples[i].Path] = samples[i].Values };
+            measured[i] = Sensitivity.Rank(input, totals.HorizonUsd)[0];
+        });
+        var ranked = measured
+            .OrderByDescending(input => input.VarianceIndex ?? double.NegativeInfinity)
+            .ThenBy(input => input.Input, StringComparer.Ordinal)
+            .ToList();
         return new BranchSensitivity(
             branch.Name,
             totals.Trials,

@@ -14,7 +14,7 @@ public sealed record ForecastOutputFiles(
     /// <summary>The sensitivity ranking as JSON, <c>sensitivity.json</c>, or null when none was written.</summary>
     public string? SensitivityJson { get; init; }
 
-    /// <summary>The tornado chart of each ranked branch, <c>tornado-NAME.svg</c>; empty when none was written.</summary>
+    /// <summary>The tornado chart of each ranked branch, <c>tornado-NAME.svg</c>, or empty when none was written.</summary>
     public IReadOnlyList<string> TornadoCharts { get; init; } = [];
 
     /// <summary>Returns the paths in the order they are written.</summary>

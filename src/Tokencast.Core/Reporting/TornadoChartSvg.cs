@@ -6,9 +6,9 @@ using Tokencast.Core.Quality;
 namespace Tokencast.Core.Reporting;
 
 /// <summary>
-/// Draws a tornado chart of one branch's sensitivity as SVG: one row per assumption, largest swing on top,
-/// with a bar from the P50 of all trials to the P50 of the trials where the assumption is in its lowest
-/// decile, and another to the P50 where it is in its highest decile.
+/// Draws a tornado chart of one branch's sensitivity as SVG, one row per assumption and the largest swing on
+/// top. Each row has a bar from the P50 of all trials to the P50 of the trials where the assumption is in its
+/// lowest decile, and another to the P50 where it is in its highest decile.
 /// </summary>
 /// <remarks>
 /// Each assumption's path is written above its bar, so long paths need no truncation. Colours are SVG

@@ -37,7 +37,7 @@ public static class AssumptionSampler
                 var value = TrialAssumptions.DrawValue(
                     assumption.Value, assumption.Kind, trialKey, assumption.StreamKey, random);
 
-                // A rate is used as the factor 1 + g; the report shows g.
+                // The simulation uses a rate as the factor 1 + g, and the report shows g.
                 values[i][trial] = assumption.Kind == AssumptionKind.Rate ? value - 1 : value;
             }
         }

@@ -59,9 +59,9 @@ internal sealed class TrialAssumptions
     internal static ulong TrendKey(string trend) => StreamKey.Of("price_trend", trend);
 
     /// <summary>
-    /// Draws one assumption of a trial from its own stream and returns the value the simulation uses: a
-    /// count (users, tasks per active user) at 0 or more, an adoption share in [0, 1], or for a rate g
-    /// (growth, price change) the factor 1 + g at 0 or more.
+    /// Draws one assumption of a trial from its own stream and returns the value the simulation uses. A count
+    /// (users, tasks per active user) is at least 0 and an adoption share lies in [0, 1]. For a rate g (growth,
+    /// price change) it returns the factor 1 + g, at least 0.
     /// </summary>
     internal static double DrawValue(UncertainNumber value, AssumptionKind kind, ulong trialKey, ulong streamKey, StableRandom random)
     {
