@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Tokencast.Core.Forecasting;
 
 namespace Tokencast.Core.Reporting;
@@ -15,12 +13,6 @@ namespace Tokencast.Core.Reporting;
 /// </remarks>
 public static class SensitivityJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    };
-
     /// <summary>
     /// Writes the ranking of <paramref name="branches"/>, measured on a run of <paramref name="result"/>'s
     /// scenario and seed, as one JSON object to <paramref name="destination"/>.
@@ -30,7 +22,7 @@ public static class SensitivityJsonWriter
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(branches);
         ArgumentNullException.ThrowIfNull(destination);
-        using var json = new Utf8JsonWriter(destination, Options);
+        using var json = new Utf8JsonWriter(destination, BandsJsonWriter.Options);
 
         json.WriteStartObject();
         json.WriteString("scenario", result.Scenario);
@@ -75,15 +67,6 @@ public static class SensitivityJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } number && double.IsFinite(number))
-        {
-            json.WriteNumber(name, number);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
+    private static void WriteNumber(Utf8JsonWriter json, string name, double? value) =>
+        BandsJsonWriter.WriteNumber(name, value ?? double.NaN, json);
 }
