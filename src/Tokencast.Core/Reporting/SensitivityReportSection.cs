@@ -44,8 +44,8 @@ internal static class SensitivityReportSection
             "Uncertain assumptions ranked by variance index; P50 in USD of the horizon total when the assumption " +
             "is in its lowest or highest decile",
             [
-                Column.Label("Assumption"), Column.Text("Distribution"), Column.Number("Variance index"),
-                Column.Number("Spearman"), Column.Number("P50, lowest decile"), Column.Number("P50, highest decile"),
+                Column.Code("Assumption"), Column.Text("Distribution"), Column.Number("Variance index"),
+                Column.Number("Spearman"), Column.Number("P50 low decile"), Column.Number("P50 high decile"),
                 Column.Number("Swing"),
             ],
             sensitivity.Inputs.Select(input => new[]

@@ -35,14 +35,14 @@ public sealed class SensitivityReportTests : IDisposable
 
         // Users: variance index 0.6, Spearman 0.75, P50 $100 and $250, swing $150.
         Assert.Contains(
-            "<td class=\"label\">cohorts.large.users</td><td>lognormal(mu 5, sigma 0.5)</td>" +
+            "<td><code>cohorts.<wbr>large.<wbr>users</code></td><td>lognormal(mu 5, sigma 0.5)</td>" +
             "<td class=\"number\">0.600</td><td class=\"number\">0.750</td><td class=\"number\">$100</td>" +
             "<td class=\"number\">$250</td><td class=\"number\">$150</td>",
             html,
             StringComparison.Ordinal);
-        Assert.Contains("<td class=\"label\">events[0].monthly_change</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td><code>events[0].<wbr>monthly_change</code></td>", html, StringComparison.Ordinal);
         Assert.Contains(
-            "<td class=\"label\">cohorts.small.monthly_growth</td><td>normal(mean 0.01, sd 0.01)</td>" +
+            "<td><code>cohorts.<wbr>small.<wbr>monthly_growth</code></td><td>normal(mean 0.01, sd 0.01)</td>" +
             "<td class=\"number\">—</td><td class=\"number\">—</td>",
             html,
             StringComparison.Ordinal);
