@@ -11,8 +11,10 @@ using Tokencast.Grains.Runs;
 // Forecasts the large reference scenario (40 features x 25 cohorts, 24 months, 3 branches) and prints
 // wall time per stage and the peak working set. --engine core (the default) runs the core engine
 // alone. --engine grains runs the same forecast through the grains on --silos silos in this process,
-// as `tokencast forecast` does.
+// as `tokencast forecast` does. --sensitivity (core engine only) keeps the trial totals and ranks every
+// branch's uncertain assumptions after the run, as `tokencast forecast --sensitivity` does in its second run.
 // Usage: Tokencast.Benchmarks [TRIALS] [--engine core|grains] [--threads N] [--silos N] [--block-size N]
+//        [--sensitivity]
 var trials = args.Length > 0 && !args[0].StartsWith('-') ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var engine = Option("--engine") ?? "core";
 var threads = int.Parse(Option("--threads") ?? "-1", CultureInfo.InvariantCulture);
@@ -109,8 +111,24 @@ else
     plan = ScenarioCompiler.Compile(document);
     Console.WriteLine($"parse and compile: {stage.Elapsed.TotalSeconds:F2} s");
     var progress = new StageTimer();
-    result = new ForecastEngine(plan, new EngineOptions(trials, 2027, MaxDegreeOfParallelism: threads)).Run(progress);
-    progress.Finish();
+    var options = new EngineOptions(trials, 2027, MaxDegreeOfParallelism: threads);
+    if (args.Contains("--sensitivity"))
+    {
+        result = new ForecastEngine(plan, options with { KeepTrialTotals = true }).Run(progress);
+        progress.Finish();
+        stage.Restart();
+        var ranking = plan.Branches
+            .Select((branch, b) => ForecastSensitivity.Analyse(branch, options.Seed, result.TrialTotals![b]))
+            .ToList();
+        Console.WriteLine(
+            $"  ranking {ranking.Sum(r => r.Inputs.Count)} assumptions of {ranking.Count} branches: "
+            + $"{stage.Elapsed.TotalSeconds:F2} s; baseline first: {ranking[0].Inputs[0].Input}");
+    }
+    else
+    {
+        result = new ForecastEngine(plan, options).Run(progress);
+        progress.Finish();
+    }
 }
 
 total.Stop();

@@ -82,7 +82,7 @@ internal static class BandTable
     }
 
     // Whole dollars, but cents below $100 so that small scenarios do not round to zero.
-    private static string Usd(double value) =>
+    internal static string Usd(double value) =>
         !double.IsFinite(value) ? "n/a"
         : Math.Abs(value) < 100 ? value.ToString("$0.00", CultureInfo.InvariantCulture)
         : value.ToString("$#,##0", CultureInfo.InvariantCulture);

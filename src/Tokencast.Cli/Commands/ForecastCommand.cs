@@ -19,7 +19,8 @@ namespace Tokencast.Cli.Commands;
 
 /// <summary>
 /// The <c>tokencast forecast FILE</c> command: runs the Monte Carlo forecast of a scenario, prints a band
-/// table per branch and writes bands.csv, bands.json and report.html.
+/// table per branch and writes bands.csv, bands.json and report.html; with <c>--sensitivity</c> it also
+/// ranks the uncertain assumptions of each branch by how much they widen the band.
 /// </summary>
 internal static class ForecastCommand
 {
@@ -77,6 +78,12 @@ internal static class ForecastCommand
             DefaultValueFactory = _ => "",
         };
         var history = HistoryCommand.HistoryOption();
+        var sensitivity = new Option<bool>("--sensitivity")
+        {
+            Description = "Also rank each branch's uncertain assumptions by how much they move the horizon total, "
+                + "print the ranking and write sensitivity.csv, sensitivity.json and tornado charts. Simulates "
+                + "the trials a second time, in this process.",
+        };
 
         var command = new Command("forecast", "Forecast monthly spend bands for every branch of a scenario.");
         command.Arguments.Add(file);
@@ -93,6 +100,7 @@ internal static class ForecastCommand
         command.Options.Add(record);
         command.Options.Add(note);
         command.Options.Add(history);
+        command.Options.Add(sensitivity);
         command.SetAction(parseResult => Run(
             new ForecastSettings(
                 parseResult.GetValue(file)!,
@@ -108,7 +116,8 @@ internal static class ForecastCommand
                 parseResult.GetValue(serviceId)!,
                 parseResult.GetValue(record),
                 parseResult.GetValue(note) ?? "",
-                parseResult.GetValue(history)),
+                parseResult.GetValue(history),
+                parseResult.GetValue(sensitivity)),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             showProgress: !Console.IsOutputRedirected));
@@ -129,8 +138,10 @@ internal static class ForecastCommand
                 var definition = Definition(settings, input, document.Base);
 
                 // Branch names and memory are checked here, before any silo starts or any directory is made.
-                ForecastEngine.CheckSampleSize(ScenarioInputs.Compile(definition.Scenario, definition.Branches), definition.Trials);
+                var plan = ScenarioInputs.Compile(definition.Scenario, definition.Branches);
+                ForecastEngine.CheckSampleSize(plan, definition.Trials);
                 CheckRecordOptions(settings);
+                CheckSensitivityOptions(settings, definition);
                 var directory = PrepareOutputDirectory(settings);
                 var watch = Stopwatch.StartNew();
                 ForecastResult result;
@@ -158,12 +169,23 @@ internal static class ForecastCommand
                 var console = ConsoleFactory.Plain(output);
                 BandTable.Render(result, console);
 
+                IReadOnlyList<BranchSensitivity>? sensitivity = null;
+                if (settings.Sensitivity)
+                {
+                    var sensitivityWatch = Stopwatch.StartNew();
+                    sensitivity = RankAssumptions(plan, definition, showProgress);
+                    SensitivityTable.Render(sensitivity, console);
+                    output.WriteLine(
+                        $"ranked the assumptions of {sensitivity.Count} branches on the core engine in this process "
+                        + $"in {sensitivityWatch.Elapsed.TotalSeconds:F1} s");
+                }
+
                 var context = new Core.Reporting.ReportContext(
                     Path.GetFileName(settings.File),
                     "tokencast forecast " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)),
                     DateTimeOffset.UtcNow,
                     []);
-                var paths = Core.Reporting.ForecastOutputWriter.WriteAll(result, directory, context);
+                var paths = Core.Reporting.ForecastOutputWriter.WriteAll(result, directory, context, sensitivity);
                 var where = settings.Cluster is null
                     ? settings.Silos == 1 ? "one silo in this process" : $"{settings.Silos} silos in this process"
                     : $"cluster {settings.ClusterId}";
@@ -192,6 +214,49 @@ internal static class ForecastCommand
                 null, null, settings.History is not null ? "--history" : "--note", null,
                 "sets where and how a version is stored, so it needs --record NAME"));
         }
+    }
+
+    /// <summary>Checks that a run with --sensitivity has enough trials for deciles, before the run.</summary>
+    private static void CheckSensitivityOptions(ForecastSettings settings, RunDefinition definition)
+    {
+        if (settings.Sensitivity && definition.Trials < Core.Quality.Sensitivity.MinTrials)
+        {
+            throw new InvalidInputException(new InputProblem(
+                null, null, "--trials", definition.Trials.ToString(CultureInfo.InvariantCulture),
+                $"--sensitivity needs at least {Core.Quality.Sensitivity.MinTrials} trials, so that every decile "
+                + "has a trial; run more trials or leave --sensitivity out"));
+        }
+    }
+
+    /// <summary>
+    /// Simulates the trials again on the core engine in this process, keeping each trial's total, and ranks the
+    /// assumptions of every branch. The grains do not keep per-trial totals, and the core engine gives the
+    /// same trials for the same plan and seed.
+    /// </summary>
+    private static IReadOnlyList<BranchSensitivity> RankAssumptions(
+        SimulationPlan plan, RunDefinition definition, bool showProgress)
+    {
+        var options = definition.EngineOptions() with { MaxDegreeOfParallelism = -1 };
+        if (!showProgress)
+        {
+            return ForecastSensitivity.Run(plan, options).Sensitivity;
+        }
+
+        IReadOnlyList<BranchSensitivity>? ranking = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("sensitivity", maxValue: 1);
+                var progress = new EngineProgress(status =>
+                {
+                    task.Description = $"sensitivity: {status.Stage}";
+                    task.Value = status.Total == 0 ? 0 : (double)status.Done / status.Total;
+                });
+                ranking = ForecastSensitivity.Run(plan, options, progress).Sensitivity;
+                task.Value = 1;
+            });
+        return ranking!;
     }
 
     /// <summary>Stores the result as a version of <paramref name="name"/> and prints its number.</summary>
@@ -376,6 +441,12 @@ internal static class ForecastCommand
             RunMode.Aggregated,
             new EngineOptions().PoolTargetRelativeError,
             settings.BlockSize ?? RunDefinition.DefaultBlockSize);
+    }
+
+    /// <summary>Reports each engine progress to a callback, on the thread that reports it.</summary>
+    private sealed class EngineProgress(Action<ForecastProgress> report) : IProgress<ForecastProgress>
+    {
+        public void Report(ForecastProgress value) => report(value);
     }
 
     /// <summary>Reports each status to a callback, on the thread that reports it.</summary>

@@ -15,6 +15,7 @@ namespace Tokencast.Cli.Commands;
 /// <param name="Record">Forecast name to store the result under as a new version, or null.</param>
 /// <param name="Note">What changed, stored with the version when <paramref name="Record"/> is given.</param>
 /// <param name="History">History folder, or null for the default.</param>
+/// <param name="Sensitivity">Whether to rank each branch's uncertain assumptions and write the sensitivity files.</param>
 internal sealed record ForecastSettings(
     string File,
     IReadOnlyList<string> Branches,
@@ -29,4 +30,5 @@ internal sealed record ForecastSettings(
     string ServiceId = Grains.Runs.ClusterNames.DefaultServiceId,
     string? Record = null,
     string Note = "",
-    string? History = null);
+    string? History = null,
+    bool Sensitivity = false);

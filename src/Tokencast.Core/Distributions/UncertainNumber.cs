@@ -126,6 +126,13 @@ public sealed class UncertainNumber
         _ => SamplePert(random),
     };
 
+    /// <summary>
+    /// Whether every draw gives the same value: a constant, a uniform or triangular distribution of zero
+    /// width, or bounds that meet.
+    /// </summary>
+    public bool IsConstant =>
+        _kind == Kind.Constant || (_kind is Kind.Uniform or Kind.Triangular && _a == _b) || _lower == _upper;
+
     /// <summary>The mean of the distribution.</summary>
     public double Mean => _kind switch
     {

@@ -75,6 +75,7 @@ public sealed class ForecastEngine
 
         // Branches are summarised concurrently so that the serial parts of one overlap the others.
         progress?.Report(new ForecastProgress("summarising", first, blocks, blocks));
+        var trialTotals = _options.KeepTrialTotals ? KeepTrialTotals(samples) : null;
         var forecasts = new BranchForecast[branches.Count];
         Parallel.For(0, branches.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism }, b =>
         {
@@ -83,7 +84,28 @@ public sealed class ForecastEngine
             samples[b] = null!;
         });
 
-        return new ForecastResult(_plan.Name, _plan.FirstMonth, _plan.Months, _options.Trials, _options.Seed, forecasts);
+        return new ForecastResult(_plan.Name, _plan.FirstMonth, _plan.Months, _options.Trials, _options.Seed, forecasts)
+        {
+            TrialTotals = trialTotals,
+        };
+    }
+
+    /// <summary>Copies the total spend of every trial and month out of the samples, before they are summarised.</summary>
+    private BranchTrialTotals[] KeepTrialTotals(BranchSamples[] samples)
+    {
+        var totals = new BranchTrialTotals[samples.Length];
+        for (var b = 0; b < samples.Length; b++)
+        {
+            var monthly = new double[(long)_plan.Months * _options.Trials];
+            for (var m = 0; m < _plan.Months; m++)
+            {
+                samples[b].Spend(BranchSamples.TotalSeries, m).CopyTo(monthly.AsSpan(m * _options.Trials, _options.Trials));
+            }
+
+            totals[b] = new BranchTrialTotals(_plan.Branches[b].Name, _plan.Months, _options.Trials, monthly);
+        }
+
+        return totals;
     }
 
     /// <summary>

@@ -13,4 +13,12 @@ public sealed record ForecastResult(
     int Months,
     int Trials,
     ulong Seed,
-    IReadOnlyList<BranchForecast> Branches);
+    IReadOnlyList<BranchForecast> Branches)
+{
+    /// <summary>
+    /// Total spend of every trial per branch, in the order of <see cref="Branches"/>, when the run kept them
+    /// (<see cref="Simulation.EngineOptions.KeepTrialTotals"/>); otherwise null. Not stored in history or sent
+    /// between silos.
+    /// </summary>
+    public IReadOnlyList<BranchTrialTotals>? TrialTotals { get; init; }
+}

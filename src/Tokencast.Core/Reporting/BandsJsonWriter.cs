@@ -15,7 +15,8 @@ namespace Tokencast.Core.Reporting;
 /// </remarks>
 public static class BandsJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new()
+    /// <summary>Indented output that writes letters outside ASCII as they are; shared by the JSON report files.</summary>
+    internal static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
@@ -183,7 +184,8 @@ public static class BandsJsonWriter
         json.WriteEndArray();
     }
 
-    private static void WriteNumber(string name, double value, Utf8JsonWriter json)
+    /// <summary>Writes a number property, or null when the value is NaN or infinite.</summary>
+    internal static void WriteNumber(string name, double value, Utf8JsonWriter json)
     {
         if (double.IsFinite(value))
         {

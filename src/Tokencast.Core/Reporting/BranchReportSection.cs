@@ -18,9 +18,11 @@ internal static class BranchReportSection
     ];
 
     /// <summary>
-    /// Writes the section of <paramref name="branch"/>. The <paramref name="id"/> must be unique in the page.
+    /// Writes the section of <paramref name="branch"/>, with the "What widens the band" part when
+    /// <paramref name="sensitivity"/> is given. The <paramref name="id"/> must be unique in the page.
     /// </summary>
-    public static void Write(TextWriter output, BranchForecast branch, string id, int trials)
+    public static void Write(
+        TextWriter output, BranchForecast branch, string id, int trials, BranchSensitivity? sensitivity = null)
     {
         output.WriteLine($"<section class=\"branch\" id=\"{id}\">");
         output.WriteLine($"<h2>Branch: {WebUtility.HtmlEncode(branch.Name)}</h2>");
@@ -30,6 +32,10 @@ internal static class BranchReportSection
         WriteAssumptions(output, branch);
         WriteCharts(output, branch, id, trials);
         WriteSummary(output, branch);
+        if (sensitivity is not null)
+        {
+            SensitivityReportSection.Write(output, sensitivity, id);
+        }
 
         output.WriteLine("<h3>Breakdown over the horizon</h3>");
         var totalMeanUsd = branch.Total.Horizon.Mean;

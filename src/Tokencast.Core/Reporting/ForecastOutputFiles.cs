@@ -8,6 +8,20 @@ namespace Tokencast.Core.Reporting;
 public sealed record ForecastOutputFiles(
     string BandsCsv, string CostPerTaskCsv, string BandsJson, string Report)
 {
+    /// <summary>The sensitivity table, <c>sensitivity.csv</c>, or null when no ranking was written.</summary>
+    public string? SensitivityCsv { get; init; }
+
+    /// <summary>The sensitivity ranking as JSON, <c>sensitivity.json</c>, or null when none was written.</summary>
+    public string? SensitivityJson { get; init; }
+
+    /// <summary>The tornado chart of each ranked branch, <c>tornado-NAME.svg</c>, or empty when none was written.</summary>
+    public IReadOnlyList<string> TornadoCharts { get; init; } = [];
+
     /// <summary>Returns the paths in the order they are written.</summary>
-    public IReadOnlyList<string> All => [BandsCsv, CostPerTaskCsv, BandsJson, Report];
+    public IReadOnlyList<string> All =>
+    [
+        BandsCsv, CostPerTaskCsv, BandsJson, Report,
+        .. new[] { SensitivityCsv, SensitivityJson }.OfType<string>(),
+        .. TornadoCharts,
+    ];
 }

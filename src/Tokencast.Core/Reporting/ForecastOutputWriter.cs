@@ -5,7 +5,8 @@ namespace Tokencast.Core.Reporting;
 
 /// <summary>
 /// Writes the output files of a forecast into a directory: <c>bands.csv</c>, <c>cost_per_task.csv</c>,
-/// <c>bands.json</c> and <c>report.html</c>.
+/// <c>bands.json</c> and <c>report.html</c>, and with a sensitivity ranking also <c>sensitivity.csv</c>,
+/// <c>sensitivity.json</c> and a tornado chart per branch.
 /// </summary>
 public static class ForecastOutputWriter
 {
@@ -21,29 +22,88 @@ public static class ForecastOutputWriter
     /// <summary>File name of the HTML report.</summary>
     public const string ReportName = "report.html";
 
+    /// <summary>File name of the sensitivity table.</summary>
+    public const string SensitivityCsvName = "sensitivity.csv";
+
+    /// <summary>File name of the sensitivity ranking as JSON.</summary>
+    public const string SensitivityJsonName = "sensitivity.json";
+
     private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
     /// Writes all output files into <paramref name="directory"/>, creating it when missing, and returns
     /// their paths. Every file is first written in full to a temporary file in the same directory. Only
     /// when all of them are complete are they renamed over the old files, so a failed write leaves the
-    /// earlier outputs as they were and removes its temporary files.
+    /// earlier outputs as they were and removes its temporary files. With <paramref name="sensitivity"/> the
+    /// sensitivity files are written too and the report gets a "What widens the band" part per branch; without
+    /// it the four files are the same bytes as before sensitivity existed.
     /// </summary>
-    public static ForecastOutputFiles WriteAll(ForecastResult result, string directory, ReportContext context)
+    public static ForecastOutputFiles WriteAll(
+        ForecastResult result,
+        string directory,
+        ReportContext context,
+        IReadOnlyList<BranchSensitivity>? sensitivity = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(context);
 
-        var paths = WriteAtomically(
-            directory,
-            [
-                new OutputFile(BandsCsvName, Text(text => BandsCsvWriter.Write(result, text))),
-                new OutputFile(CostPerTaskCsvName, Text(text => CostPerTaskCsvWriter.Write(result, text))),
-                new OutputFile(BandsJsonName, stream => BandsJsonWriter.Write(result, stream)),
-                new OutputFile(ReportName, Text(text => HtmlReportWriter.Write(result, text, context))),
-            ]);
-        return new ForecastOutputFiles(paths[0], paths[1], paths[2], paths[3]);
+        List<OutputFile> files =
+        [
+            new OutputFile(BandsCsvName, Text(text => BandsCsvWriter.Write(result, text))),
+            new OutputFile(CostPerTaskCsvName, Text(text => CostPerTaskCsvWriter.Write(result, text))),
+            new OutputFile(BandsJsonName, stream => BandsJsonWriter.Write(result, stream)),
+            new OutputFile(ReportName, Text(text => HtmlReportWriter.Write(result, text, context, sensitivity))),
+        ];
+        if (sensitivity is null)
+        {
+            var paths = WriteAtomically(directory, files);
+            return new ForecastOutputFiles(paths[0], paths[1], paths[2], paths[3]);
+        }
+
+        files.Add(new OutputFile(SensitivityCsvName, Text(text => SensitivityCsvWriter.Write(sensitivity, text))));
+        files.Add(new OutputFile(SensitivityJsonName, stream => SensitivityJsonWriter.Write(result, sensitivity, stream)));
+        var chartNames = TornadoFileNames(sensitivity.Select(s => s.Branch).ToList());
+        for (var b = 0; b < sensitivity.Count; b++)
+        {
+            var branch = sensitivity[b];
+            files.Add(new OutputFile(chartNames[b], Text(text => TornadoChartSvg.Write(
+                text, "tornado", $"Tornado chart of branch {branch.Branch}", branch, standalone: true))));
+        }
+
+        var written = WriteAtomically(directory, files);
+        return new ForecastOutputFiles(written[0], written[1], written[2], written[3])
+        {
+            SensitivityCsv = written[4],
+            SensitivityJson = written[5],
+            TornadoCharts = written.Skip(6).ToArray(),
+        };
+    }
+
+    /// <summary>
+    /// Returns the tornado chart file name of each branch, <c>tornado-NAME.svg</c>, with every character of the
+    /// name other than an ASCII letter, digit, hyphen or underscore replaced by a hyphen. A name that is then
+    /// empty or taken by an earlier branch gets its position instead, as in <c>tornado-2.svg</c>.
+    /// </summary>
+    public static IReadOnlyList<string> TornadoFileNames(IReadOnlyList<string> branches)
+    {
+        ArgumentNullException.ThrowIfNull(branches);
+        var names = new List<string>();
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var b = 0; b < branches.Count; b++)
+        {
+            var slug = new string(branches[b].Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
+            var name = $"tornado-{slug}.svg";
+            if (slug.Trim('-').Length == 0 || !taken.Add(name))
+            {
+                name = $"tornado-{b + 1}.svg";
+                taken.Add(name);
+            }
+
+            names.Add(name);
+        }
+
+        return names;
     }
 
     /// <summary>A file to write: its name in the directory and the code that writes its content.</summary>

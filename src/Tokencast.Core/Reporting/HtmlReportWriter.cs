@@ -15,8 +15,15 @@ namespace Tokencast.Core.Reporting;
 /// </remarks>
 public static class HtmlReportWriter
 {
-    /// <summary>Writes the report of <paramref name="result"/> to <paramref name="destination"/>.</summary>
-    public static void Write(ForecastResult result, TextWriter destination, ReportContext context)
+    /// <summary>
+    /// Writes the report of <paramref name="result"/> to <paramref name="destination"/>. With
+    /// <paramref name="sensitivity"/>, the section of each branch named there gets a "What widens the band" part.
+    /// </summary>
+    public static void Write(
+        ForecastResult result,
+        TextWriter destination,
+        ReportContext context,
+        IReadOnlyList<BranchSensitivity>? sensitivity = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(destination);
@@ -31,9 +38,12 @@ public static class HtmlReportWriter
         destination.WriteLine("</head><body><main>");
         WriteHeader(destination, result, context);
 
+        var sensitivityByBranch = (sensitivity ?? []).ToDictionary(s => s.Branch, StringComparer.Ordinal);
         for (var b = 0; b < result.Branches.Count; b++)
         {
-            BranchReportSection.Write(destination, result.Branches[b], BranchId(b), result.Trials);
+            var branch = result.Branches[b];
+            BranchReportSection.Write(
+                destination, branch, BranchId(b), result.Trials, sensitivityByBranch.GetValueOrDefault(branch.Name));
         }
 
         destination.WriteLine("</main></body></html>");

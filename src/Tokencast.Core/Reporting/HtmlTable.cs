@@ -5,8 +5,11 @@ namespace Tokencast.Core.Reporting;
 /// <summary>Writes an HTML table whose every cell is plain text, HTML-escaped here.</summary>
 internal static class HtmlTable
 {
-    /// <summary>A column: its header and the CSS class of its cells, or null for wrapping text.</summary>
-    public sealed record Column(string Header, string? CssClass)
+    /// <summary>
+    /// A column: its header, the CSS class of its cells or null for wrapping text, and whether each cell is
+    /// set as code.
+    /// </summary>
+    public sealed record Column(string Header, string? CssClass, bool IsCode = false)
     {
         /// <summary>Returns a column of right-aligned numbers.</summary>
         public static Column Number(string header) => new(header, "number");
@@ -16,6 +19,12 @@ internal static class HtmlTable
 
         /// <summary>Returns a column of free text that wraps.</summary>
         public static Column Text(string header) => new(header, null);
+
+        /// <summary>
+        /// Returns a column of dotted identifiers such as scenario paths, set as code. A line may break after
+        /// each dot, and the page style lets code break anywhere, so long ones do not widen the table.
+        /// </summary>
+        public static Column Code(string header) => new(header, null, IsCode: true);
     }
 
     /// <summary>
@@ -65,7 +74,10 @@ internal static class HtmlTable
         output.Write("<tr>");
         for (var i = 0; i < cells.Count; i++)
         {
-            output.Write($"<td{ClassAttribute(columns[i])}>{WebUtility.HtmlEncode(cells[i])}</td>");
+            var text = WebUtility.HtmlEncode(cells[i]);
+            output.Write(columns[i].IsCode
+                ? $"<td{ClassAttribute(columns[i])}><code>{text.Replace(".", ".<wbr>", StringComparison.Ordinal)}</code></td>"
+                : $"<td{ClassAttribute(columns[i])}>{text}</td>");
         }
 
         output.WriteLine("</tr>");

@@ -1,3 +1,4 @@
+using Tokencast.Core.Distributions;
 using Tokencast.Core.Randomness;
 
 namespace Tokencast.Core.Simulation;
@@ -33,13 +34,45 @@ internal sealed class TrialAssumptions
         _trendFactor = new double[branch.CostLines.Count * months];
 
         // Stream ids are hashed once here, not once per trial.
-        _usersKeys = branch.Cohorts.Select(c => StreamKey.Of("cohort", c.Id, "users")).ToArray();
-        _growthKeys = branch.Cohorts.Select(c => StreamKey.Of("cohort", c.Id, "monthly_growth")).ToArray();
+        _usersKeys = branch.Cohorts.Select(c => UsersKey(c.Id)).ToArray();
+        _growthKeys = branch.Cohorts.Select(c => GrowthKey(c.Id)).ToArray();
         _adoptionKeys = branch.Cohorts
-            .SelectMany(c => branch.Features.Select(f => StreamKey.Of("cohort", c.Id, f.Id, "adoption"))).ToArray();
+            .SelectMany(c => branch.Features.Select(f => AdoptionKey(c.Id, f.Id))).ToArray();
         _tasksKeys = branch.Cohorts
-            .SelectMany(c => branch.Features.Select(f => StreamKey.Of("cohort", c.Id, f.Id, "tasks"))).ToArray();
-        _trendKeys = branch.PriceTrends.Select(t => StreamKey.Of("price_trend", t.Id)).ToArray();
+            .SelectMany(c => branch.Features.Select(f => TasksKey(c.Id, f.Id))).ToArray();
+        _trendKeys = branch.PriceTrends.Select(t => TrendKey(t.Id)).ToArray();
+    }
+
+    /// <summary>Returns the stream id of a cohort's users in the first month.</summary>
+    internal static ulong UsersKey(string cohort) => StreamKey.Of("cohort", cohort, "users");
+
+    /// <summary>Returns the stream id of a cohort's monthly growth rate.</summary>
+    internal static ulong GrowthKey(string cohort) => StreamKey.Of("cohort", cohort, "monthly_growth");
+
+    /// <summary>Returns the stream id of a cohort's adoption of a feature.</summary>
+    internal static ulong AdoptionKey(string cohort, string feature) => StreamKey.Of("cohort", cohort, feature, "adoption");
+
+    /// <summary>Returns the stream id of a cohort's tasks per active user of a feature.</summary>
+    internal static ulong TasksKey(string cohort, string feature) => StreamKey.Of("cohort", cohort, feature, "tasks");
+
+    /// <summary>Returns the stream id of a price trend's monthly change.</summary>
+    internal static ulong TrendKey(string trend) => StreamKey.Of("price_trend", trend);
+
+    /// <summary>
+    /// Draws one assumption of a trial from its own stream and returns the value the simulation uses. A count
+    /// (users, tasks per active user) is at least 0 and an adoption share lies in [0, 1]. For a rate g (growth,
+    /// price change) it returns the factor 1 + g, at least 0.
+    /// </summary>
+    internal static double DrawValue(UncertainNumber value, AssumptionKind kind, ulong trialKey, ulong streamKey, StableRandom random)
+    {
+        random.Reseed(StreamKey.Combine(trialKey, streamKey));
+        var draw = value.Sample(random);
+        return kind switch
+        {
+            AssumptionKind.Adoption => Math.Clamp(draw, 0, 1),
+            AssumptionKind.Rate => Math.Max(0, 1 + draw),
+            _ => Math.Max(0, draw),
+        };
     }
 
     public double Users(int cohort, int month) => _users[cohort * _months + month];
@@ -88,10 +121,8 @@ internal sealed class TrialAssumptions
                 continue;
             }
 
-            random.Reseed(StreamKey.Combine(trialKey, _usersKeys[c]));
-            var users = Math.Max(0, cohort.Users.Sample(random));
-            random.Reseed(StreamKey.Combine(trialKey, _growthKeys[c]));
-            var growth = Math.Max(0, 1 + cohort.MonthlyGrowth.Sample(random));
+            var users = DrawValue(cohort.Users, AssumptionKind.Count, trialKey, _usersKeys[c], random);
+            var growth = DrawValue(cohort.MonthlyGrowth, AssumptionKind.Rate, trialKey, _growthKeys[c], random);
             for (var m = 0; m < _months; m++)
             {
                 _users[c * _months + m] = users;
@@ -153,10 +184,8 @@ internal sealed class TrialAssumptions
             return 0;
         }
 
-        random.Reseed(StreamKey.Combine(trialKey, _adoptionKeys[c * _features + f]));
-        var adoption = Math.Clamp(use.Adoption.Sample(random), 0, 1);
-        random.Reseed(StreamKey.Combine(trialKey, _tasksKeys[c * _features + f]));
-        var tasks = Math.Max(0, use.TasksPerActiveUser.Sample(random));
+        var adoption = DrawValue(use.Adoption, AssumptionKind.Adoption, trialKey, _adoptionKeys[c * _features + f], random);
+        var tasks = DrawValue(use.TasksPerActiveUser, AssumptionKind.Count, trialKey, _tasksKeys[c * _features + f], random);
         return adoption * tasks;
     }
 
@@ -187,8 +216,7 @@ internal sealed class TrialAssumptions
         for (var i = 0; i < branch.PriceTrends.Count; i++)
         {
             var trend = branch.PriceTrends[i];
-            random.Reseed(StreamKey.Combine(trialKey, _trendKeys[i]));
-            var step = Math.Max(0, 1 + trend.MonthlyChange.Sample(random));
+            var step = DrawValue(trend.MonthlyChange, AssumptionKind.Rate, trialKey, _trendKeys[i], random);
             foreach (var line in trend.CostLines)
             {
                 // A trend that started before the horizon has already compounded by its first month.
