@@ -136,4 +136,17 @@ public class SensitivityTests
     // Box-Muller: one standard normal draw from two uniform draws.
     private static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    [Fact]
+    public void Rank_TiedSamples_SpearmanEqualsMathNet()
+    {
+        // Values rounded to one decimal place tie often, which is where rank conventions differ.
+        var random = new Random(11);
+        var input = Enumerable.Range(0, 500).Select(_ => Math.Round(random.NextDouble(), 1)).ToArray();
+        var output = input.Select(x => Math.Round(x * 3 + random.NextDouble(), 1)).ToArray();
+
+        var ranked = Sensitivity.Rank(new Dictionary<string, double[]> { ["x"] = input }, output);
+
+        Assert.Equal(MathNet.Numerics.Statistics.Correlation.Spearman(input, output), ranked[0].SpearmanCorrelation!.Value, 12);
+    }
 }
