@@ -180,12 +180,21 @@ internal static class ForecastCommand
                         + $"in {sensitivityWatch.Elapsed.TotalSeconds:F1} s");
                 }
 
+                // A scenario with eval results gets its operating points in the report: they cost a task-cost
+                // sample per point, not a forecast, so they come with every run.
+                Core.Levers.LeverReport? levers = null;
+                if (document.Base.Quality is not null)
+                {
+                    var bundle = new ScenarioBundle(input.MainFile, input.Files, input.CatalogFile);
+                    levers = Core.Levers.LeverAnalysis.Analyse(bundle, new Core.Levers.LeverOptions(definition.Seed, definition.Trials));
+                }
+
                 var context = new Core.Reporting.ReportContext(
                     Path.GetFileName(settings.File),
                     "tokencast forecast " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)),
                     DateTimeOffset.UtcNow,
                     []);
-                var paths = Core.Reporting.ForecastOutputWriter.WriteAll(result, directory, context, sensitivity);
+                var paths = Core.Reporting.ForecastOutputWriter.WriteAll(result, directory, context, sensitivity, levers);
                 var where = settings.Cluster is null
                     ? settings.Silos == 1 ? "one silo in this process" : $"{settings.Silos} silos in this process"
                     : $"cluster {settings.ClusterId}";

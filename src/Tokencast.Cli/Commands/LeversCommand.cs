@@ -144,7 +144,7 @@ internal static class LeversCommand
         var written = new List<string> { csvPath, jsonPath };
         foreach (var feature in report.Features)
         {
-            var svgPath = Path.Combine(directory, $"levers-{feature.Feature}.svg");
+            var svgPath = Path.Combine(directory, ForecastOutputWriter.LeverChartName(feature.Feature));
             using var svg = new StreamWriter(svgPath, false, new UTF8Encoding(false));
             QualityCostChartSvg.Write(feature, svg);
             written.Add(svgPath);

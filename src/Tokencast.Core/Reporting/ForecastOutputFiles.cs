@@ -17,11 +17,22 @@ public sealed record ForecastOutputFiles(
     /// <summary>The tornado chart of each ranked branch, <c>tornado-NAME.svg</c>, or empty when none was written.</summary>
     public IReadOnlyList<string> TornadoCharts { get; init; } = [];
 
+    /// <summary>The operating points table, <c>levers.csv</c>, or null when the scenario has no eval results.</summary>
+    public string? LeversCsv { get; init; }
+
+    /// <summary>The operating points as JSON, <c>levers.json</c>, or null when none were written.</summary>
+    public string? LeversJson { get; init; }
+
+    /// <summary>The quality-cost chart of each feature, <c>levers-FEATURE.svg</c>, or empty when none was written.</summary>
+    public IReadOnlyList<string> QualityCostCharts { get; init; } = [];
+
     /// <summary>Returns the paths in the order they are written.</summary>
     public IReadOnlyList<string> All =>
     [
         BandsCsv, CostPerTaskCsv, BandsJson, Report,
         .. new[] { SensitivityCsv, SensitivityJson }.OfType<string>(),
         .. TornadoCharts,
+        .. new[] { LeversCsv, LeversJson }.OfType<string>(),
+        .. QualityCostCharts,
     ];
 }

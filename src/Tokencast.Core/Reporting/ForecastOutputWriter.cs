@@ -1,12 +1,14 @@
 using System.Text;
 using Tokencast.Core.Forecasting;
+using Tokencast.Core.Levers;
 
 namespace Tokencast.Core.Reporting;
 
 /// <summary>
 /// Writes the output files of a forecast into a directory: <c>bands.csv</c>, <c>cost_per_task.csv</c>,
-/// <c>bands.json</c> and <c>report.html</c>, and with a sensitivity ranking also <c>sensitivity.csv</c>,
-/// <c>sensitivity.json</c> and a tornado chart per branch.
+/// <c>bands.json</c> and <c>report.html</c>; with a sensitivity ranking also <c>sensitivity.csv</c>,
+/// <c>sensitivity.json</c> and a tornado chart per branch; with operating points also <c>levers.csv</c>,
+/// <c>levers.json</c> and a quality-cost chart per feature.
 /// </summary>
 public static class ForecastOutputWriter
 {
@@ -28,6 +30,12 @@ public static class ForecastOutputWriter
     /// <summary>File name of the sensitivity ranking as JSON.</summary>
     public const string SensitivityJsonName = "sensitivity.json";
 
+    /// <summary>File name of the operating points table.</summary>
+    public const string LeversCsvName = "levers.csv";
+
+    /// <summary>File name of the operating points as JSON.</summary>
+    public const string LeversJsonName = "levers.json";
+
     private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
@@ -35,14 +43,16 @@ public static class ForecastOutputWriter
     /// their paths. Every file is first written in full to a temporary file in the same directory. Only
     /// when all of them are complete are they renamed over the old files, so a failed write leaves the
     /// earlier outputs as they were and removes its temporary files. With <paramref name="sensitivity"/> the
-    /// sensitivity files are written too and the report gets a "What widens the band" part per branch; without
-    /// it the four files are the same bytes as before sensitivity existed.
+    /// sensitivity files are written too and the report gets a "What widens the band" part per branch. With
+    /// <paramref name="levers"/> the operating point files are written too and the report ends with a quality-cost
+    /// section. Without either, the four files are the same bytes as before these existed.
     /// </summary>
     public static ForecastOutputFiles WriteAll(
         ForecastResult result,
         string directory,
         ReportContext context,
-        IReadOnlyList<BranchSensitivity>? sensitivity = null)
+        IReadOnlyList<BranchSensitivity>? sensitivity = null,
+        LeverReport? levers = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
@@ -53,32 +63,50 @@ public static class ForecastOutputWriter
             new OutputFile(BandsCsvName, Text(text => BandsCsvWriter.Write(result, text))),
             new OutputFile(CostPerTaskCsvName, Text(text => CostPerTaskCsvWriter.Write(result, text))),
             new OutputFile(BandsJsonName, stream => BandsJsonWriter.Write(result, stream)),
-            new OutputFile(ReportName, Text(text => HtmlReportWriter.Write(result, text, context, sensitivity))),
+            new OutputFile(ReportName, Text(text => HtmlReportWriter.Write(result, text, context, sensitivity, levers))),
         ];
-        if (sensitivity is null)
+        var sensitivityFiles = 0;
+        if (sensitivity is not null)
         {
-            var paths = WriteAtomically(directory, files);
-            return new ForecastOutputFiles(paths[0], paths[1], paths[2], paths[3]);
+            files.Add(new OutputFile(SensitivityCsvName, Text(text => SensitivityCsvWriter.Write(sensitivity, text))));
+            files.Add(new OutputFile(SensitivityJsonName, stream => SensitivityJsonWriter.Write(result, sensitivity, stream)));
+            var chartNames = TornadoFileNames(sensitivity.Select(s => s.Branch).ToList());
+            for (var b = 0; b < sensitivity.Count; b++)
+            {
+                var branch = sensitivity[b];
+                files.Add(new OutputFile(chartNames[b], Text(text => TornadoChartSvg.Write(
+                    text, "tornado", $"Tornado chart of branch {branch.Branch}", branch, standalone: true))));
+            }
+
+            sensitivityFiles = files.Count - 4;
         }
 
-        files.Add(new OutputFile(SensitivityCsvName, Text(text => SensitivityCsvWriter.Write(sensitivity, text))));
-        files.Add(new OutputFile(SensitivityJsonName, stream => SensitivityJsonWriter.Write(result, sensitivity, stream)));
-        var chartNames = TornadoFileNames(sensitivity.Select(s => s.Branch).ToList());
-        for (var b = 0; b < sensitivity.Count; b++)
+        if (levers is not null)
         {
-            var branch = sensitivity[b];
-            files.Add(new OutputFile(chartNames[b], Text(text => TornadoChartSvg.Write(
-                text, "tornado", $"Tornado chart of branch {branch.Branch}", branch, standalone: true))));
+            files.Add(new OutputFile(LeversCsvName, Text(text => LeversCsvWriter.Write(levers, text))));
+            files.Add(new OutputFile(LeversJsonName, stream => LeversJsonWriter.Write(levers, stream)));
+            foreach (var feature in levers.Features)
+            {
+                files.Add(new OutputFile(LeverChartName(feature.Feature), Text(text => QualityCostChartSvg.Write(feature, text))));
+            }
         }
 
         var written = WriteAtomically(directory, files);
+        var leverFiles = written.Skip(4 + sensitivityFiles).ToArray();
         return new ForecastOutputFiles(written[0], written[1], written[2], written[3])
         {
-            SensitivityCsv = written[4],
-            SensitivityJson = written[5],
-            TornadoCharts = written.Skip(6).ToArray(),
+            SensitivityCsv = sensitivity is null ? null : written[4],
+            SensitivityJson = sensitivity is null ? null : written[5],
+            TornadoCharts = sensitivity is null ? [] : written.Skip(6).Take(sensitivityFiles - 2).ToArray(),
+            LeversCsv = levers is null ? null : leverFiles[0],
+            LeversJson = levers is null ? null : leverFiles[1],
+            QualityCostCharts = levers is null ? [] : leverFiles.Skip(2).ToArray(),
         };
     }
+
+    /// <summary>Returns the file name of a feature's quality-cost chart, <c>levers-FEATURE.svg</c>.</summary>
+    /// <remarks>Feature ids are letters, digits, <c>-</c> and <c>_</c>, so the name needs no escaping.</remarks>
+    public static string LeverChartName(string feature) => $"levers-{feature}.svg";
 
     /// <summary>
     /// Returns the tornado chart file name of each branch, <c>tornado-NAME.svg</c>, with every character of the

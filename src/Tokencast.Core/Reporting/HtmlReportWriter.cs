@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Tokencast.Core.Forecasting;
+using Tokencast.Core.Levers;
 
 namespace Tokencast.Core.Reporting;
 
@@ -17,13 +18,15 @@ public static class HtmlReportWriter
 {
     /// <summary>
     /// Writes the report of <paramref name="result"/> to <paramref name="destination"/>. With
-    /// <paramref name="sensitivity"/>, the section of each branch named there gets a "What widens the band" part.
+    /// <paramref name="sensitivity"/>, the section of each branch named there gets a "What widens the band" part;
+    /// with <paramref name="levers"/>, the report ends with a quality-cost section per feature.
     /// </summary>
     public static void Write(
         ForecastResult result,
         TextWriter destination,
         ReportContext context,
-        IReadOnlyList<BranchSensitivity>? sensitivity = null)
+        IReadOnlyList<BranchSensitivity>? sensitivity = null,
+        LeverReport? levers = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(destination);
@@ -44,6 +47,11 @@ public static class HtmlReportWriter
             var branch = result.Branches[b];
             BranchReportSection.Write(
                 destination, branch, BranchId(b), result.Trials, sensitivityByBranch.GetValueOrDefault(branch.Name));
+        }
+
+        if (levers is not null)
+        {
+            LeversReportSection.Write(destination, levers);
         }
 
         destination.WriteLine("</main></body></html>");

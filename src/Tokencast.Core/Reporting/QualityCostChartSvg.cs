@@ -7,8 +7,8 @@ namespace Tokencast.Core.Reporting;
 /// <summary>
 /// Draws the quality-cost chart of one feature as a standalone SVG file, with mean cost per task on the x
 /// axis and quality on the y axis. The Pareto frontier is a line, the knee is ringed, the current point is
-/// a diamond and the other rated points are grey dots, each labelled. Points without quality are listed
-/// under the chart, because they have no place on the quality axis.
+/// a diamond and the other rated points are grey dots; cascade thresholds off the frontier go unlabelled.
+/// Points without quality are listed under the chart, because they have no place on the quality axis.
 /// </summary>
 public static class QualityCostChartSvg
 {
@@ -110,7 +110,12 @@ public static class QualityCostChartSvg
             output.Write($"stroke=\"{FrontierColour}\" stroke-width=\"2\"/>");
         }
 
-        output.Write($"<text x=\"{N(x + 12)}\" y=\"{N(y)}\" dy=\"4\" fill=\"#111827\">{Escape(point.Label)}</text>");
+        // Cascade thresholds off the frontier crowd each other, so only the points a reader compares carry a
+        // label; the table beside the chart lists every point.
+        if (point.IsCurrent || point.IsKnee || point.OnFrontier || point.Kind != LeverKind.CascadeThreshold)
+        {
+            output.Write($"<text x=\"{N(x + 12)}\" y=\"{N(y)}\" dy=\"4\" fill=\"#111827\">{Escape(point.Label)}</text>");
+        }
     }
 
     private static void WriteLegend(TextWriter output)

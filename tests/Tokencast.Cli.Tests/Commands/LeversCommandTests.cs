@@ -77,6 +77,27 @@ public sealed class LeversCommandTests : IDisposable
     }
 
     [Fact]
+    public void Forecast_ScenarioWithEvals_ReportHasQualityCostSection()
+    {
+        var directory = Path.Combine(_folder.Root, "forecast");
+
+        var (exitCode, _, error) = LeverScenarioFolder.Run(
+            (args, output, err) => ForecastCommand.Run(
+                new ForecastSettings(args[0], [], 50, 1, OutputDirectory: directory), output, err),
+            [_folder.ScenarioPath]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        var report = File.ReadAllText(Path.Combine(directory, "report.html"));
+        Assert.Contains("<h2>Quality and cost per feature</h2>", report, StringComparison.Ordinal);
+        Assert.Contains("Operating points of chat", report, StringComparison.Ordinal);
+        Assert.Contains("<polyline", report, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(directory, "levers.csv")));
+        Assert.True(File.Exists(Path.Combine(directory, "levers.json")));
+        Assert.True(File.Exists(Path.Combine(directory, "levers-chat.svg")));
+    }
+
+    [Fact]
     public void Levers_UnknownFeature_ExitsOne()
     {
         var (exitCode, _, error) = Run("--feature", "nope");
