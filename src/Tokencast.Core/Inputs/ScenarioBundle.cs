@@ -85,16 +85,21 @@ public sealed record ScenarioBundle(
 
     /// <summary>
     /// Computes a lowercase hex SHA-256 over the scenario path, the catalog path and every file path and text
-    /// in ordinal order of path, so that two bundles of the same files give the same hash.
+    /// in ordinal order of path, so that two bundles of the same files give the same hash. Paths are taken
+    /// relative to the scenario's folder, so the same files in another folder give the same hash too.
     /// </summary>
     public string ComputeContentHash()
     {
+        // Paths enter the hash relative to the scenario's folder, so the same files copied to another folder
+        // (another checkout, another machine) hash the same.
+        var folder = Path.GetDirectoryName(MainFile) ?? "";
+        string Relative(string path) => Path.GetRelativePath(folder, path).Replace('\\', '/');
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        AppendField(hash, MainFile);
-        AppendField(hash, CatalogFile);
-        foreach (var path in Files.Keys.Order(StringComparer.Ordinal))
+        AppendField(hash, Relative(MainFile));
+        AppendField(hash, CatalogFile is null ? null : Relative(CatalogFile));
+        foreach (var (relative, path) in Files.Keys.Select(path => (Relative(path), path)).OrderBy(p => p.Item1, StringComparer.Ordinal))
         {
-            AppendField(hash, path);
+            AppendField(hash, relative);
             AppendField(hash, Files[path]);
         }
 

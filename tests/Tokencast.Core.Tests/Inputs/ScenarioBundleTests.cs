@@ -288,14 +288,24 @@ public sealed class ScenarioBundleTests : IDisposable
     }
 
     [Fact]
+    public void ComputeContentHash_SameFilesElsewhere_Equal()
+    {
+        var here = new ScenarioBundle("/a/s.yaml", new Dictionary<string, string> { ["/a/s.yaml"] = "x", ["/a/d/e.csv"] = "1" }, null);
+        var there = new ScenarioBundle("/b/c/s.yaml", new Dictionary<string, string> { ["/b/c/s.yaml"] = "x", ["/b/c/d/e.csv"] = "1" }, null);
+
+        Assert.Equal(here.ComputeContentHash(), there.ComputeContentHash());
+    }
+
+    [Fact]
     public void ComputeContentHash_KnownBundle_MatchesIndependentDigest()
     {
         // Expected value from Python: each field is its UTF-8 length as a little-endian int64 and then its
-        // bytes, with -1 and no bytes for null. hashlib.sha256(f("/s.yaml") + pack("<q", -1) + f("/s.yaml")
-        // + f("a")).hexdigest(), where f(s) = pack("<q", len(s.encode())) + s.encode().
+        // bytes, with -1 and no bytes for null; paths are relative to the scenario's folder "/".
+        // hashlib.sha256(f("s.yaml") + pack("<q", -1) + f("s.yaml") + f("a")).hexdigest(), where
+        // f(s) = pack("<q", len(s.encode())) + s.encode().
         var files = new Dictionary<string, string> { ["/s.yaml"] = "a" };
         var bundle = new ScenarioBundle("/s.yaml", files, null);
-        const string Expected = "cb81a41b1bef69bf71aadfb5f62d04e7201acc56abe7910ff509575c1db36435";
+        const string Expected = "b7a29bfe4637ddd18500579bef8894aed636f12314a718932c03dd8e696efc4d";
 
         Assert.Equal(Expected, bundle.ComputeContentHash());
     }
