@@ -155,12 +155,20 @@ public sealed class Reforecaster(FolderForecastHistory history, ActualsStore sto
     }
 
     /// <summary>
-    /// Rejects a cut-off past the scenario's last month, which would forecast months the scenario does not
-    /// plan, and one before the previous version's, since each version moves the forecast forward.
+    /// Rejects a cut-off on or before the scenario's first day, which no planned actuals precede, one past the
+    /// scenario's last month, which would forecast months the scenario does not plan, and one before the
+    /// previous version's, since each version moves the forecast forward.
     /// </summary>
     private static void CheckCutOff(ReforecastRequest request, Scenario scenario, ForecastVersion? previous)
     {
         var end = scenario.StartMonth.AddMonths(scenario.HorizonMonths);
+        if (request.CutOff <= scenario.StartMonth)
+        {
+            throw new InvalidInputException(new InputProblem(null, null, "--cut-off", Date(request.CutOff),
+                $"is not after the scenario's first day {Date(scenario.StartMonth)}, so no actuals of the plan come before it; "
+                + "move the cut-off into the scenario's months or move start_month back"));
+        }
+
         if (request.CutOff >= end)
         {
             throw new InvalidInputException(new InputProblem(null, null, "--cut-off", Date(request.CutOff),

@@ -73,6 +73,18 @@ public sealed class ReforecastCommandTests : IDisposable
         Assert.Contains("horizon spend, version 1 to 2", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2025-12-01")]
+    [InlineData("2026-01-01")]
+    public void Reforecast_CutOffNotAfterFirstDay_IsRejected(string cutOff)
+    {
+        var (exitCode, _, error) = Reforecast(cutOff);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"--cut-off: is not after the scenario's first day 2026-01-01", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(HistoryPath));
+    }
+
     [Fact]
     public void Reforecast_CutOffAfterTheHorizon_IsRejected()
     {

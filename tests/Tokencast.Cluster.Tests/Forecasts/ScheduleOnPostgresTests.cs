@@ -19,7 +19,8 @@ public sealed class ScheduleOnPostgresTests(PostgresServer server)
     {
         var connectionString = await server.CreateDatabaseAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        using var folder = new ReforecastFolder(new DateOnly(today.Year, today.Month, 1));
+        // The plan starts a month back, so that today (the cut-off) is after its first day on any date.
+        using var folder = new ReforecastFolder(new DateOnly(today.Year, today.Month, 1).AddMonths(-1));
         folder.Ingest(days: 7, today.AddDays(-7), "week");
         await using var silos = await InProcessSilos.StartAsync(connectionString, 1, folders =>
         {
