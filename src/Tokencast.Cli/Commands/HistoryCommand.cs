@@ -92,7 +92,9 @@ internal static class HistoryCommand
                 console.WriteLine($"input hash:      {version.InputHash}");
                 if (ReviewFile.Read(ReviewFile.PathOf(history.Folder, name, number)) is { } review)
                 {
-                    console.WriteLine($"alerts:          {(review.Alerts.Count == 0 ? "none" : review.Alerts.Count.ToString(CultureInfo.InvariantCulture))}");
+                    console.WriteLine("alerts:          " + (review.Weeks.Count == 0
+                        ? "none possible: no whole week in the closed period"
+                        : review.Alerts.Count == 0 ? "none" : review.Alerts.Count.ToString(CultureInfo.InvariantCulture)));
                     VarianceReport.Write(console, TextWriter.Null, review);
                 }
 

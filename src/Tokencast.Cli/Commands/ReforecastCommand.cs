@@ -187,18 +187,40 @@ internal static class ReforecastCommand
 
     private static void WriteMovement(IAnsiConsole console, VersionDiff diff)
     {
-        var table = new Table().Title($"horizon spend, version {diff.OlderNumber} to {diff.NewerNumber}")
+        var months = diff.Bands.Where(band => band.Feature is null && band.Month is not null).ToList();
+        var sameHorizon = months.All(band => band.Status == DiffStatus.InBoth);
+        var table = new Table().Title(sameHorizon
+                ? $"horizon spend, version {diff.OlderNumber} to {diff.NewerNumber}"
+                : $"horizon spend, version {diff.OlderNumber} to {diff.NewerNumber}; the horizons differ, so each total "
+                    + "has months the other lacks: compare the months below")
             .AddColumn("branch").AddColumn(new TableColumn("P50 before").RightAligned()).AddColumn(new TableColumn("P50 now").RightAligned())
             .AddColumn(new TableColumn("change").RightAligned()).AddColumn(new TableColumn("P90 now").RightAligned());
         foreach (var change in diff.Bands.Where(band => band.Feature is null && band.Month is null))
         {
-            table.AddRow(Markup.Escape(change.Branch), Usd(change.P50.Older), Usd(change.P50.Newer),
-                change.P50.Relative is { } relative ? relative.ToString("+0.0 %;-0.0 %", CultureInfo.InvariantCulture) : "-",
+            table.AddRow(Markup.Escape(change.Branch), Usd(change.P50.Older), Usd(change.P50.Newer), Relative(change.P50),
                 Usd(change.P90.Newer));
         }
 
         console.Write(table);
+        if (sameHorizon)
+        {
+            return;
+        }
+
+        var common = new Table().Title($"spend of each month both versions forecast, version {diff.OlderNumber} to {diff.NewerNumber}")
+            .AddColumn("branch").AddColumn("month").AddColumn(new TableColumn("P50 before").RightAligned())
+            .AddColumn(new TableColumn("P50 now").RightAligned()).AddColumn(new TableColumn("change").RightAligned());
+        foreach (var change in months.Where(band => band.Status == DiffStatus.InBoth))
+        {
+            common.AddRow(Markup.Escape(change.Branch), change.Month!.Value.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                Usd(change.P50.Older), Usd(change.P50.Newer), Relative(change.P50));
+        }
+
+        console.Write(common);
     }
+
+    private static string Relative(StatisticChange change) =>
+        change.Relative is { } relative ? relative.ToString("+0.0 %;-0.0 %", CultureInfo.InvariantCulture) : "-";
 
     private static DateOnly CutOff(string? text)
     {

@@ -36,11 +36,15 @@ internal static class SensitivityTable
                     BandTable.Usd(input.TornadoSwing));
             }
 
+            var explained = branch.ExplainedVarianceShare > 1
+                ? "after removing that bias, the inputs still explain more than all of the variance, which means the "
+                    + "trials are too few to tell their effects apart: run more trials"
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"after removing that bias, the inputs explain {branch.ExplainedVarianceShare:P1} of the variance one at a time");
             table.Caption(string.Create(
                 CultureInfo.InvariantCulture,
                 $"horizon total P50 {BandTable.Usd(branch.HorizonMedianUsd)} over {branch.Trials:N0} trials; "
-                + $"an input without effect scores about {branch.VarianceIndexNullLevel:0.000}; "
-                + $"less that bias, the inputs explain {branch.ExplainedVarianceShare:P1} of the variance one at a time"));
+                + $"an input without effect scores about {branch.VarianceIndexNullLevel:0.000}; {explained}"));
             console.Write(table);
         }
     }

@@ -40,6 +40,11 @@ internal static class VarianceReport
         {
             WriteWeeks(console, review);
         }
+        else
+        {
+            console.WriteLine($"weekly check: the period {Date(review.From)} to {Date(review.Until.AddDays(-1))} holds no whole ISO "
+                + "week (Monday to Sunday), so no week was checked against the band and no alert could be raised");
+        }
 
         foreach (var alert in review.Alerts)
         {

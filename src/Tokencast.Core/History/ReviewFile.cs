@@ -45,7 +45,7 @@ public static class ReviewFile
     }
 
     /// <summary>Reads the review of a version, or returns null when the version has no review file.</summary>
-    /// <exception cref="InvalidDataException">The file is not a review file of this format.</exception>
+    /// <exception cref="InvalidInputException">The file is damaged or of another format.</exception>
     public static PeriodReview? Read(string path)
     {
         if (!File.Exists(path))
@@ -60,12 +60,14 @@ public static class ReviewFile
         }
         catch (JsonException exception)
         {
-            throw new InvalidDataException($"{path}: not a review file: {exception.Message}", exception);
+            throw new InvalidInputException(new InputProblem(path, null, null, null,
+                $"is not a readable review file: {exception.Message}"));
         }
 
         return document?.Format == Format && document.Review is not null
             ? document.Review
-            : throw new InvalidDataException($"{path}: format is {document?.Format ?? "missing"}; this version reads {Format}");
+            : throw new InvalidInputException(new InputProblem(path, null, "format", document?.Format,
+                $"is not a review file this version reads; it reads {Format}"));
     }
 
     private sealed record ReviewDocument(string Format, int Version, PeriodReview Review);

@@ -20,6 +20,11 @@ public static class WhatIf
     /// forecasts, and returns per branch the horizon spend before and after, and per feature the cost per
     /// task in the first month and, for changed features, the quality from the eval results.
     /// </summary>
+    /// <remarks>
+    /// NOTE: a changed feature's task-cost sample is keyed by its task model's text (ForecastEngine.PoolKey),
+    /// so it is drawn afresh and the change includes that sample's noise; unchanged features and trial-level
+    /// draws are common to both runs. docs/levers.md gives the size of the noise.
+    /// </remarks>
     /// <exception cref="InvalidInputException">
     /// An override has a bad path or value (the problem names <c>--set</c> and the path), the changed
     /// scenario does not compile, or a branch is not found.

@@ -60,10 +60,14 @@ internal static class SensitivityReportSection
             }));
         output.WriteLine(
             $"<p>An assumption with no effect still gets an index of about " +
-            $"{Fraction(sensitivity.VarianceIndexNullLevel)} from sampling noise. Less that bias, the assumptions " +
-            $"explain an estimated {ReportText.Percent(sensitivity.ExplainedVarianceShare)} of the variance one at " +
-            "a time. The rest comes from task-level noise, such as tokens and calls per task, and from assumptions " +
-            "acting together.</p>");
+            $"{Fraction(sensitivity.VarianceIndexNullLevel)} from sampling noise. " +
+            (sensitivity.ExplainedVarianceShare > 1
+                ? "After removing that bias, the assumptions still explain more than all of the variance: the trials are " +
+                  "too few to tell their effects apart, so read the ranking as rough and run more trials.</p>"
+                : $"After removing that bias, the assumptions explain an estimated " +
+                  $"{ReportText.Percent(sensitivity.ExplainedVarianceShare)} of the variance one at a time. The rest " +
+                  "comes from task-level noise, such as tokens and calls per task, and from assumptions acting " +
+                  "together.</p>"));
     }
 
     private static string Fraction(double? value) =>

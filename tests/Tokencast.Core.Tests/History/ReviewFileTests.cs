@@ -46,9 +46,21 @@ public sealed class ReviewFileTests : IDisposable
         var path = Path.Combine(_folder, "000003.review.json");
         File.WriteAllText(path, """{"format":"tokencast.alerts.v1","version":3,"alerts":[]}""");
 
-        var exception = Assert.Throws<InvalidDataException>(() => ReviewFile.Read(path));
+        var exception = Assert.Throws<InvalidInputException>(() => ReviewFile.Read(path));
 
-        Assert.Contains("tokencast.alerts.v1", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("tokencast.alerts.v1", Assert.Single(exception.Problems).Value);
+    }
+
+    [Fact]
+    public void Read_Truncated_Throws()
+    {
+        var path = Path.Combine(_folder, "000003.review.json");
+        ReviewFile.Write(path, 3, Review());
+        File.WriteAllText(path, File.ReadAllText(path)[..40]);
+
+        var exception = Assert.Throws<InvalidInputException>(() => ReviewFile.Read(path));
+
+        Assert.Contains("is not a readable review file", Assert.Single(exception.Problems).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -146,6 +146,7 @@ public sealed class QualityAndVariantsTests
     [InlineData("short: 3", "features[0].variants.short", "expected a mapping of the feature keys")]
     [InlineData("short: {}", "features[0].variants.short", "empty variant")]
     [InlineData("small: {output_tokens: 1}", "features[0].variants.small", "also a tier name")]
+    [InlineData("claude-haiku-4-5: {output_tokens: 1}", "features[0].variants.claude-haiku-4-5", "also a model or alias")]
     public void Read_BadVariant_Rejected(string variants, string path, string message)
     {
         var problem = Assert.Single(Problems(WithVariants(variants)));

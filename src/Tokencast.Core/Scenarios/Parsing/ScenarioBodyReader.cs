@@ -43,7 +43,7 @@ internal static class ScenarioBodyReader
         var events = EventReader.Read(top.Find("events"), "events", context);
         var branches = BranchReader.Read(top.Find("branches"), "branches", context);
         var quality = QualityReader.Read(top.Find("quality"), "quality", context);
-        CheckVariantNames(features, tiers, context);
+        CheckVariantNames(features, tiers, aliases, context);
         var catalogReferences = ReferenceChecker.Check(
             context, featureIds.Ids, cohortIds.Ids, tiers, aliases, prices);
 
@@ -61,15 +61,30 @@ internal static class ScenarioBodyReader
         return (scenario, branches);
     }
 
-    // The eval results file rates tiers and variants by name in one column, so the two must not share a name.
+    // The eval results file rates tiers, models and variants by name in one column, so a variant must not
+    // share a name with any tier, alias, or model the scenario names; else it would take that model's quality.
     private static void CheckVariantNames(
-        List<FeatureSpec> features, Dictionary<string, string> tiers, ParseContext context)
+        List<FeatureSpec> features, Dictionary<string, string> tiers, IReadOnlyList<AliasSpec> aliases, ParseContext context)
     {
-        foreach (var variant in features.SelectMany(feature => feature.Variants).Where(v => tiers.ContainsKey(v.Name)))
+        var models = new HashSet<string>(tiers.Values, StringComparer.Ordinal);
+        models.UnionWith(aliases.SelectMany(alias => new[] { alias.Alias, alias.Model }));
+        foreach (var feature in features)
         {
-            context.Problems.Add(new InputProblem(context.File, variant.Source.Line, variant.Source.Path, variant.Name,
-                "variant name is also a tier name under models; rename the variant so that the model column "
-                + "of the eval results names one of them"));
+            string?[] named = [feature.Model, feature.Routing?.Cascade?.Cheap, feature.Routing?.Cascade?.Strong];
+            models.UnionWith(named.OfType<string>());
+        }
+
+        foreach (var variant in features.SelectMany(feature => feature.Variants))
+        {
+            var clash = tiers.ContainsKey(variant.Name) ? "a tier name under models"
+                : models.Contains(variant.Name) ? "a model or alias the scenario names"
+                : null;
+            if (clash is not null)
+            {
+                context.Problems.Add(new InputProblem(context.File, variant.Source.Line, variant.Source.Path, variant.Name,
+                    $"variant name is also {clash}; rename the variant so that the model column of the eval results "
+                    + "names one of them"));
+            }
         }
     }
 
