@@ -189,10 +189,7 @@ internal static class ReforecastCommand
     {
         var months = diff.Bands.Where(band => band.Feature is null && band.Month is not null).ToList();
         var sameHorizon = months.All(band => band.Status == DiffStatus.InBoth);
-        var table = new Table().Title(sameHorizon
-                ? $"horizon spend, version {diff.OlderNumber} to {diff.NewerNumber}"
-                : $"horizon spend, version {diff.OlderNumber} to {diff.NewerNumber}; the horizons differ, so each total "
-                    + "has months the other lacks: compare the months below")
+        var table = new Table().Title($"horizon spend, version {diff.OlderNumber} to {diff.NewerNumber}")
             .AddColumn("branch").AddColumn(new TableColumn("P50 before").RightAligned()).AddColumn(new TableColumn("P50 now").RightAligned())
             .AddColumn(new TableColumn("change").RightAligned()).AddColumn(new TableColumn("P90 now").RightAligned());
         foreach (var change in diff.Bands.Where(band => band.Feature is null && band.Month is null))
@@ -207,7 +204,9 @@ internal static class ReforecastCommand
             return;
         }
 
-        var common = new Table().Title($"spend of each month both versions forecast, version {diff.OlderNumber} to {diff.NewerNumber}")
+        console.WriteLine($"the horizons of versions {diff.OlderNumber} and {diff.NewerNumber} differ, so each total has months "
+            + "the other lacks; the months both forecast:");
+        var common = new Table()
             .AddColumn("branch").AddColumn("month").AddColumn(new TableColumn("P50 before").RightAligned())
             .AddColumn(new TableColumn("P50 now").RightAligned()).AddColumn(new TableColumn("change").RightAligned());
         foreach (var change in months.Where(band => band.Status == DiffStatus.InBoth))

@@ -73,6 +73,30 @@ public sealed class ReforecastCommandTests : IDisposable
         Assert.Contains("horizon spend, version 1 to 2", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Reforecast_StartMonthMoved_ComparesCommonMonths()
+    {
+        Reforecast("2026-01-20");
+
+        var (exitCode, output, _) = Reforecast("2026-02-09");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("the horizons of versions 1 and 2 differ", output, StringComparison.Ordinal);
+        Assert.Contains("│ baseline │ 2026-02 │", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("│ baseline │ 2026-01 │", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reforecast_PeriodWithoutWholeWeek_SaysNoWeekChecked()
+    {
+        Reforecast("2026-02-02");
+
+        var (exitCode, output, _) = Reforecast("2026-02-06");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("weekly check: the period 2026-02-02 to 2026-02-05 holds no whole ISO week", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("2025-12-01")]
     [InlineData("2026-01-01")]
