@@ -212,6 +212,12 @@ internal static class ScheduleCommand
                 {
                     return body();
                 }
+                catch (OperationCanceledException)
+                {
+                    error.WriteLine("error: stopped waiting for the cluster; a reforecast it already started goes on and "
+                        + "stores its version when it ends (see tokencast schedule show)");
+                    return CommandRunner.Interrupted;
+                }
                 catch (Exception exception) when (exception is OrleansException or TimeoutException
                     or Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
                 {
@@ -231,9 +237,25 @@ internal static class ScheduleCommand
 
     private static async Task<T> CallAsync<T>(ClusterConnection cluster, Func<IGrainFactory, Task<T>> call)
     {
-        await using var client = await ClusterClient.ConnectAsync(
-            cluster.ConnectionString, cluster.ClusterId, cluster.ServiceId);
-        return await call(client.Grains);
+        // Ctrl+C stops waiting: the command cannot cancel a reforecast the cluster has started, which goes on and
+        // stores its version, but the user gets the terminal back.
+        using var interrupt = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            await using var client = await ClusterClient.ConnectAsync(
+                cluster.ConnectionString, cluster.ClusterId, cluster.ServiceId, cancellationToken: interrupt.Token);
+            return await call(client.Grains).WaitAsync(interrupt.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 
     private static InvalidInputException NoSchedule(string name) =>
