@@ -33,7 +33,13 @@ internal static class VarianceReport
         if (review.BilledUsd is { } billed)
         {
             console.WriteLine($"estimated (tokens x catalog) {Usd(review.EstimatedUsd)}, billed (FOCUS) {Usd(billed)}, "
-                + $"billed - estimated {Usd(billed - review.EstimatedUsd)}");
+                + $"billed - estimated {SignedUsd(billed - review.EstimatedUsd)}");
+        }
+
+        if (review.BilledRowsLeftOut > 0)
+        {
+            console.WriteLine($"billed: {review.BilledRowsLeftOut:N0} FOCUS rows that touch the period are left out, because they "
+                + "are not in USD or their charge period starts before the period");
         }
 
         if (review.Weeks.Count > 0)

@@ -19,7 +19,9 @@ namespace Tokencast.Core.Variance;
 /// <param name="UnpricedTasks">Tasks left out because the catalog has no price for their model.</param>
 /// <param name="UnpricedModels">Those models, in ordinal order.</param>
 /// <param name="EstimatedUsd">Estimated cost (tokens times catalog) of the calls in the period.</param>
-/// <param name="BilledUsd">Billed cost (FOCUS, USD rows) in the period, or null when the store has no bills for it.</param>
+/// <param name="BilledUsd">
+/// Billed cost (FOCUS) of the USD rows whose charge period starts in the period, or null when there are none.
+/// </param>
 public sealed record PeriodReview(
     int ComparedVersion,
     string Branch,
@@ -34,4 +36,11 @@ public sealed record PeriodReview(
     int UnpricedTasks,
     IReadOnlyList<string> UnpricedModels,
     decimal EstimatedUsd,
-    decimal? BilledUsd);
+    decimal? BilledUsd)
+{
+    /// <summary>
+    /// Billed (FOCUS) rows that touch the period but are not in <see cref="BilledUsd"/>: not in USD, or with a
+    /// charge period that starts before the period.
+    /// </summary>
+    public int BilledRowsLeftOut { get; init; }
+}

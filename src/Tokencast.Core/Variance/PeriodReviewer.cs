@@ -32,7 +32,13 @@ public static class PeriodReviewer
                 $"version {previous.Number} has no such branch; use one of {string.Join(", ", result.Branches.Select(b => b.Name))}"));
 
         var calls = store.ReadUsage(Utc(from), Utc(until));
-        var bills = store.ReadBilled(Utc(from), Utc(until)).Where(bill => bill.BillingCurrency == "USD").ToList();
+        // A bill counts when it is in USD and its charge period starts in the period; others that touch the
+        // period are counted as left out, so that the billed figure never drops rows without saying so.
+        var touching = store.ReadBilled()
+            .Where(bill => bill.ChargePeriodStart < Utc(until) && bill.ChargePeriodEnd > Utc(from)).ToList();
+        var bills = touching.Where(bill => bill.BillingCurrency == "USD"
+            && bill.ChargePeriodStart >= Utc(from) && bill.ChargePeriodStart < Utc(until)).ToList();
+        var billsLeftOut = touching.Count - bills.Count;
         var estimated = calls.Sum(call => call.EstimatedCostUsd ?? 0m);
         decimal? billed = bills.Count == 0 ? null : bills.Sum(bill => bill.BilledCost);
         var horizonEnd = result.FirstMonth.AddMonths(result.Months);
@@ -41,7 +47,7 @@ public static class PeriodReviewer
             var reason = $"the period {Date(from)} to {Date(until)} is not inside the horizon of version {previous.Number} "
                 + $"({Date(result.FirstMonth)} to {Date(horizonEnd)})";
             return new PeriodReview(previous.Number, settings.Branch, settings.Low, settings.High, from, until, reason, null,
-                [], [], 0, [], estimated, billed);
+                [], [], 0, [], estimated, billed) { BilledRowsLeftOut = billsLeftOut };
         }
 
         var plan = previous.Inputs.Scenario.Compile([settings.Branch]);
@@ -67,7 +73,7 @@ public static class PeriodReviewer
 
         return new PeriodReview(previous.Number, settings.Branch, settings.Low, settings.High, from, until,
             explanation is null ? "no tasks on one side, nothing to explain" : null, explanation, weeks, alerts,
-            tasks.Count - priced.Count, unpriced, estimated, billed);
+            tasks.Count - priced.Count, unpriced, estimated, billed) { BilledRowsLeftOut = billsLeftOut };
     }
 
     /// <summary>

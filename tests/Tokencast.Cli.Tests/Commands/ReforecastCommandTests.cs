@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Tokencast.Cli.Commands;
+using Tokencast.Core.Actuals;
 
 namespace Tokencast.Cli.Tests.Commands;
 
@@ -84,6 +85,25 @@ public sealed class ReforecastCommandTests : IDisposable
         Assert.Contains("the horizons of versions 1 and 2 differ", output, StringComparison.Ordinal);
         Assert.Contains("│ baseline │ 2026-02 │", output, StringComparison.Ordinal);
         Assert.DoesNotContain("│ baseline │ 2026-01 │", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reforecast_BillsOutsideTheRule_CountedAsLeftOut()
+    {
+        Reforecast("2026-02-02");
+        // In the period 2026-02-02 to 2026-02-08: a USD row counts; a EUR row and a USD row that starts on
+        // 2026-01-30 touch the period but are left out.
+        var bills = Path.Combine(_directory, "bills.csv");
+        File.WriteAllText(bills, "ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BilledCost,EffectiveCost\n"
+            + "2026-02-03,2026-02-04,USD,0.50,0.50\n2026-02-03,2026-02-04,EUR,0.30,0.30\n"
+            + "2026-01-30,2026-02-05,USD,1.60,1.60\n");
+        new ActualsStore(StorePath).ImportBilled(bills, new FocusImportOptions());
+
+        var (exitCode, output, _) = Reforecast("2026-02-09");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("billed (FOCUS) $0.50", output, StringComparison.Ordinal);
+        Assert.Contains("billed: 2 FOCUS rows that touch the period are left out", output, StringComparison.Ordinal);
     }
 
     [Fact]
