@@ -170,6 +170,14 @@ public sealed class ActualsStore
         // Another ingest into the same store waits for the lock instead of losing its manifest entry.
         using var storeLock = new FileStream(Path.Combine(Directory, LockName), FileMode.OpenOrCreate,
             FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+
+        // Holding the lock, no other writer is at work, so a temporary file left here is from an import that was
+        // killed before it could rename or remove it.
+        foreach (var stale in System.IO.Directory.EnumerateFiles(Directory, ".*.tmp"))
+        {
+            File.Delete(stale);
+        }
+
         var manifest = ReadManifest();
         if (manifest.Imports.FirstOrDefault(earlier => earlier.Key == import.Key) is { } raced)
         {

@@ -165,6 +165,19 @@ public sealed class ActualsStoreTests : IDisposable
         Assert.False(Directory.Exists(_store.Directory));
     }
 
+    [Fact]
+    public void ImportUsage_TemporaryFileLeftByKilledImport_Removed()
+    {
+        _store.ImportUsage(WriteFile("a.csv", Header + "t1,r1,,claude-opus,1000,0\n"), _options, OpusCatalog);
+        var stale = Path.Combine(_store.Directory, ".usage-0123.jsonl.0123456789abcdef.tmp");
+        File.WriteAllText(stale, "half a file");
+
+        _store.ImportUsage(WriteFile("b.csv", Header + "t2,r2,,claude-opus,1000,0\n"), _options, OpusCatalog);
+
+        Assert.False(File.Exists(stale));
+        Assert.Equal(2, _store.ListImports().Count);
+    }
+
     private string WriteFile(string name, string text)
     {
         var path = Path.Combine(_root, name);
