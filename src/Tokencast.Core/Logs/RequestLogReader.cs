@@ -27,6 +27,10 @@ public static class RequestLogReader
         LogField.CacheWrite1HourTokens,
     ];
 
+    private static readonly string TooManyTokens =
+        FormattableString.Invariant($"token count must be at most {LogValueParser.MaxTokensPerCall:N0} for one call; ")
+        + "a larger count is a unit or parsing mistake upstream";
+
     /// <summary>Reads a log file, choosing the format by extension or, failing that, by content.</summary>
     /// <exception cref="InvalidInputException">The file has invalid rows or ambiguous columns.</exception>
     public static RequestLog Read(string path, RequestLogOptions? options = null)
@@ -393,14 +397,16 @@ public static class RequestLogReader
 
             if (!LogValueParser.TryParseTokens(text, out var tokens))
             {
-                Problem(field, text, "token count must be a whole number of 0 or more");
+                // A whole number too large for the count type is still a count, and the limit says what is wrong.
+                var tooLarge = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                    && value > LogValueParser.MaxTokensPerCall && value == Math.Floor(value);
+                Problem(field, text, tooLarge ? TooManyTokens : "token count must be a whole number of 0 or more");
                 return null;
             }
 
             if (tokens > LogValueParser.MaxTokensPerCall)
             {
-                Problem(field, text, $"token count must be at most {LogValueParser.MaxTokensPerCall:N0} for one call; "
-                    + "a larger count is a unit or parsing mistake upstream");
+                Problem(field, text, TooManyTokens);
                 return null;
             }
 

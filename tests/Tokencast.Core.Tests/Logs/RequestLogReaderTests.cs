@@ -80,6 +80,8 @@ public class RequestLogReaderTests
     [InlineData("lots", "whole number")]
     [InlineData("-5", "whole number")]
     [InlineData("1000000001", "at most 1,000,000,000")]
+    [InlineData("99999999999999999999999", "at most 1,000,000,000")]
+    [InlineData("1e30", "at most 1,000,000,000")]
     public void Parse_BadTokenCount_ReportedOnce(string count, string expected)
     {
         var text = $"model,input_tokens,output_tokens\ngpt-4o,{count},10\n";
