@@ -24,7 +24,7 @@ public sealed partial class AnalysisSlots : IDisposable
         _logger = logger;
     }
 
-    /// <summary>Most analyses that run at once.</summary>
+    /// <summary>Maximum number of analyses that run at once.</summary>
     public int Limit { get; }
 
     /// <summary>Analyses running now.</summary>
@@ -81,7 +81,7 @@ public sealed partial class AnalysisSlots : IDisposable
         }
         catch (InvalidInputException exception)
         {
-            // The client's mistake, answered with 400; it is no fault of the host.
+            // The client's mistake, which the endpoint returns as 400, so no fault of the host.
             LogInvalid(_logger, analysis, scenario, exception.Problems.Count);
             throw;
         }

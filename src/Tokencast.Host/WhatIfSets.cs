@@ -67,8 +67,12 @@ internal static class WhatIfSets
         var entries = Enumerable.Range(0, overrides.Count)
             .Where(i => Covers(overrides[i].Path, problem.Path))
             .ToList();
-        var name = entries.Count == 1 ? Entry(entries[0]) : overrides.Count == 1 ? Entry(0) : "sets";
-        return problem with { File = name };
+        if (entries.Count == 1)
+        {
+            return problem with { File = Entry(entries[0]) };
+        }
+
+        return problem with { File = overrides.Count == 1 ? Entry(0) : "sets" };
     }
 
     private static bool Covers(string setPath, string? problemPath) =>

@@ -8,15 +8,15 @@ using Xunit.Abstractions;
 namespace Tokencast.Browser.Tests;
 
 /// <summary>
-/// Drives the Levers view in Chromium and checks what it draws against the answers of the API to the same
+/// Drives the Levers view in Chromium and checks what it draws against the API's responses to the same
 /// requests.
 /// </summary>
 public sealed class LeversPageTests(PageHost host, ITestOutputHelper output) : IClassFixture<PageHost>
 {
     private const string LeversExample = "support-levers";
 
-    // examples/support-levers.yaml fixes every cohort number, so its branch has no assumption to rank;
-    // the tornado chart is checked on the bundled platform example, whose cohorts are uncertain.
+    // examples/support-levers.yaml fixes every cohort number, so its branch has no assumption to rank. The
+    // tornado chart is checked on the bundled platform example instead, whose cohorts are uncertain.
     private const string PlatformExample = "assistant-platform";
 
     private const string ToStandard = "features.ticket-summary.model=standard";
@@ -57,7 +57,7 @@ public sealed class LeversPageTests(PageHost host, ITestOutputHelper output) : I
     }
 
     [Fact]
-    public async Task WhatIfForm_ModelChange_ShowsTheApiChange()
+    public async Task WhatIfForm_ModelChange_ShowsApiChange()
     {
         var page = await OpenLeversViewAsync(PageHost.PlannerKey);
         await page.Locator("#levers-example").SelectOptionAsync(LeversExample);
@@ -84,7 +84,7 @@ public sealed class LeversPageTests(PageHost host, ITestOutputHelper output) : I
     }
 
     [Fact]
-    public async Task WhatIfForm_UnknownKey_ShowsTheEntryAndPath()
+    public async Task WhatIfForm_UnknownKey_ShowsEntryAndPath()
     {
         var page = await OpenLeversViewAsync(PageHost.PlannerKey);
         await page.Locator("#levers-example").SelectOptionAsync(LeversExample);
@@ -98,7 +98,7 @@ public sealed class LeversPageTests(PageHost host, ITestOutputHelper output) : I
     }
 
     [Fact]
-    public async Task TornadoChart_PlatformExample_BarsInTheApiOrder()
+    public async Task TornadoChart_PlatformExample_BarsInApiOrder()
     {
         var page = await OpenLeversViewAsync(PageHost.PlannerKey);
         await page.Locator("#levers-example").SelectOptionAsync(PlatformExample);

@@ -162,7 +162,7 @@ public sealed class AnalysesApiTests(RunningHost host) : IClassFixture<RunningHo
     }
 
     [Fact]
-    public async Task WhatIf_UnknownKeyInSecondSet_NamesTheEntryAndPath()
+    public async Task WhatIf_BadSecondSet_NamesEntryAndPath()
     {
         var response = await host.Client.PostAsJsonAsync("/api/whatif", new WhatIfRequest(
             Example: Levers, Sets: [ToStandard, "features.support-chat.modle=budget"], Trials: 10));

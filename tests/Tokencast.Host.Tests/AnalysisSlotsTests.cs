@@ -7,7 +7,7 @@ public sealed class AnalysisSlotsTests
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task TryRun_Work_ReturnsItsResultAndFreesTheSlot()
+    public async Task TryRun_Work_ReturnsResultAndFreesSlot()
     {
         using var slots = new AnalysisSlots(new HostLimits(MaxConcurrentRuns: 1), NullLogger<AnalysisSlots>.Instance);
 
@@ -62,7 +62,7 @@ public sealed class AnalysisSlotsTests
     }
 
     [Fact]
-    public async Task TryRun_RequestCancelledWhileWorkGoesOn_KeepsTheSlotUntilTheWorkEnds()
+    public async Task TryRun_RequestCancelled_KeepsSlotUntilWorkEnds()
     {
         using var slots = new AnalysisSlots(new HostLimits(MaxConcurrentRuns: 1), NullLogger<AnalysisSlots>.Instance);
         using var started = new ManualResetEventSlim();

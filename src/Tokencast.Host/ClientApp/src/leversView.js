@@ -42,8 +42,8 @@ export function createLeversView() {
   });
 
   /**
-   * Returns one analysis: `run` posts the request that `complete` makes from the common fields and draws the
-   * answer with `draw`; the CSV button posts the same request with format=csv and saves the answer.
+   * Returns one analysis. Its `run` posts the request that `complete` makes from the common fields and draws
+   * the response with `draw`. The CSV button posts the last request again with format=csv and saves the file.
    */
   function analysis(kind, path, complete, draw) {
     const status = document.getElementById(`${kind}-status`);
@@ -72,8 +72,8 @@ export function createLeversView() {
       status.textContent = 'Running on the host…';
       error.replaceChildren();
       try {
-        const answer = await (await send('POST', path, request)).json();
-        draw(answer, result);
+        const response = await (await send('POST', path, request)).json();
+        draw(response, result);
         lastRequest = request;
         download.disabled = false;
         status.textContent = '';

@@ -1,6 +1,7 @@
-// The "what widens the band" chart of one branch of POST /api/sensitivity: for the assumptions with the
-// largest swing, a bar from the P50 of the horizon total over the trials with the assumption in its lowest
-// tenth to the P50 over its highest tenth, drawn around the P50 over all trials. Largest swing on top.
+// The "what widens the band" chart of one branch of POST /api/sensitivity. Each of the assumptions with the
+// largest swing gets a bar around the P50 of the horizon total over all trials. The bar runs from the P50
+// over the trials with the assumption in its lowest tenth to the P50 over those in its highest tenth, and
+// the largest swing is on top.
 import { axisBottom } from 'd3-axis';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
