@@ -59,9 +59,9 @@ public static class AnalysesApi
         CancellationToken cancellationToken)
     {
         format = format?.ToLowerInvariant();
-        if (format is not (null or "json" or "csv" or "svg"))
+        if (UnknownFormat(format, "json", "csv", "svg") is { } unknown)
         {
-            return UnknownFormat(format, "json, csv or svg");
+            return unknown;
         }
 
         if (feature is not null && request.Feature is not null && feature != request.Feature)
@@ -79,7 +79,8 @@ public static class AnalysesApi
 
         return await Analyse(
             "levers",
-            () => AnalysisInput.Resolve(request.Scenario, request.Example, request.Trials, request.Seed, null, 1, limits, examples),
+            () => AnalysisInput.Resolve(
+                request.Scenario, request.Example, request.Trials, request.Seed, null, 1, limits, examples),
             (input, _) => LeverAnalysis.Analyse(input.Bundle, new LeverOptions(input.Seed, input.Trials, chosenFeature)),
             report => format switch
             {
@@ -101,9 +102,9 @@ public static class AnalysesApi
         CancellationToken cancellationToken)
     {
         format = format?.ToLowerInvariant();
-        if (format is not (null or "json" or "csv"))
+        if (UnknownFormat(format, "json", "csv") is { } unknown)
         {
-            return UnknownFormat(format, "json or csv");
+            return unknown;
         }
 
         List<SetOverride> overrides;
@@ -119,8 +120,12 @@ public static class AnalysesApi
         IReadOnlyList<string>? branches = request.Branch is null ? null : [request.Branch];
         return await Analyse(
             "whatif",
-            () => CheckedForEngine(AnalysisInput.Resolve(
-                request.Scenario, request.Example, request.Trials, request.Seed, branches, 1, limits, examples), branches, limits),
+            () =>
+            {
+                var input = AnalysisInput.Resolve(
+                    request.Scenario, request.Example, request.Trials, request.Seed, branches, 1, limits, examples);
+                return CheckedForEngine(input, input.Bundle.Compile(branches), limits);
+            },
             (input, _) => WhatIfSets.Compare(input.Bundle, overrides, new WhatIfOptions(input.Trials, input.Seed, branches)),
             result => format == "csv"
                 ? Csv(writer => WhatIfCsvWriter.Write(result, writer))
@@ -138,9 +143,9 @@ public static class AnalysesApi
         CancellationToken cancellationToken)
     {
         format = format?.ToLowerInvariant();
-        if (format is not (null or "json" or "csv"))
+        if (UnknownFormat(format, "json", "csv") is { } unknown)
         {
-            return UnknownFormat(format, "json or csv");
+            return unknown;
         }
 
         IReadOnlyList<string>? branches = request.Branch is null ? null : [request.Branch];
@@ -178,7 +183,8 @@ public static class AnalysesApi
         try
         {
             var input = resolve();
-            if (slots.TryRun(name, input.Bundle.MainFile, token => analysis(input, token), cancellationToken) is not { } running)
+            var running = slots.TryRun(name, input.Bundle.MainFile, token => analysis(input, token), cancellationToken);
+            if (running is null)
             {
                 return Results.Problem(
                     statusCode: StatusCodes.Status429TooManyRequests,
@@ -211,17 +217,25 @@ public static class AnalysesApi
         return input;
     }
 
-    private static AnalysisInput CheckedForEngine(AnalysisInput input, IReadOnlyList<string>? branches, HostLimits limits) =>
-        CheckedForEngine(input, input.Bundle.Compile(branches), limits);
-
     private static string AnalysesRunning(int running) =>
-        running == 1 ? "1 analysis is running" : $"{running.ToString(CultureInfo.InvariantCulture)} analyses are running";
+        running == 1
+            ? "1 analysis is running"
+            : $"{running.ToString(CultureInfo.InvariantCulture)} analyses are running";
 
-    private static IResult UnknownFormat(string? format, string allowed) =>
-        Results.Problem(
+    /// <summary>Returns a 400 that names the allowed formats, or null when <paramref name="format"/> is missing or allowed.</summary>
+    private static IResult? UnknownFormat(string? format, params string[] allowed)
+    {
+        if (format is null || allowed.Contains(format))
+        {
+            return null;
+        }
+
+        var choices = string.Join(", ", allowed[..^1]) + " or " + allowed[^1];
+        return Results.Problem(
             statusCode: StatusCodes.Status400BadRequest,
             title: "Unknown format",
-            detail: $"format: {Shorten(format ?? "")} is not a format; use {allowed}");
+            detail: $"format: {Shorten(format)} is not a format; use {choices}");
+    }
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "...";
 

@@ -6,7 +6,9 @@ namespace Tokencast.Host;
 
 /// <summary>The scenario an analysis request names, with the trials and seed the analysis runs with.</summary>
 /// <param name="Bundle">The scenario and every file it reads.</param>
-/// <param name="Trials">Trials per branch: the request's, else the scenario's, else <see cref="SubmittedScenarios.DefaultTrials"/>.</param>
+/// <param name="Trials">
+/// Trials per branch: the request's, else the scenario's, else <see cref="SubmittedScenarios.DefaultTrials"/>.
+/// </param>
 /// <param name="Seed">Seed: the request's, else the scenario's, else 1.</param>
 internal sealed record AnalysisInput(ScenarioBundle Bundle, int Trials, ulong Seed)
 {

@@ -30,7 +30,9 @@ public sealed partial class AnalysisSlots : IDisposable
     /// <summary>Analyses running now.</summary>
     public int Running => Limit - _free.CurrentCount;
 
-    /// <summary>Takes a slot without waiting. Returns false when every slot is taken; each true needs one <see cref="Release"/>.</summary>
+    /// <summary>
+    /// Takes a slot without waiting. Returns false when every slot is taken, and each true needs one <see cref="Release"/>.
+    /// </summary>
     public bool TryTake() => _free.Wait(0);
 
     /// <summary>Frees a slot taken with <see cref="TryTake"/>.</summary>

@@ -17,6 +17,7 @@ public sealed record BranchWhatIfView(
     {
         ArgumentNullException.ThrowIfNull(branch);
         var (p10, p50, p90) = branch.Change;
-        return new BranchWhatIfView(branch.Branch, branch.Before, branch.After, new SpendChange(p10, p50, p90), branch.Features);
+        return new BranchWhatIfView(
+            branch.Branch, branch.Before, branch.After, new SpendChange(p10, p50, p90), branch.Features);
     }
 }

@@ -12,7 +12,9 @@ namespace Tokencast.Host;
 internal static class WhatIfSets
 {
     /// <summary>Parses every <c>PATH=VALUE</c> entry.</summary>
-    /// <exception cref="InvalidInputException">There is no entry, or entries lack a path or an <c>=</c>; one problem each.</exception>
+    /// <exception cref="InvalidInputException">
+    /// There is no entry, or entries lack a path or an <c>=</c>, with one problem per entry.
+    /// </exception>
     public static List<SetOverride> Parse(IReadOnlyList<string>? sets)
     {
         if (sets is not { Count: > 0 })
