@@ -55,7 +55,8 @@ internal static class WhatIfSets
     }
 
     /// <summary>
-    /// Replaces the <c>--set</c> of a problem with the entry whose path the problem's path is, or lies under.
+    /// Replaces the <c>--set</c> of a problem with the one entry whose path is the problem's path or lies
+    /// above it.
     /// A problem that only compiling finds has the path the value takes in the scenario, such as
     /// <c>features[1].model</c>, which no entry names; it gets <c>sets</c> unless there is only one entry.
     /// </summary>
@@ -77,6 +78,7 @@ internal static class WhatIfSets
         return problem with { File = overrides.Count == 1 ? Entry(0) : "sets" };
     }
 
+    // An unknown key or feature id is reported at the entry's path, and a problem inside its value below it.
     private static bool Covers(string setPath, string? problemPath) =>
         problemPath is not null
         && (problemPath == setPath

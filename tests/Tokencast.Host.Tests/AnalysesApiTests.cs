@@ -174,6 +174,17 @@ public sealed class AnalysesApiTests(RunningHost host) : IClassFixture<RunningHo
     }
 
     [Fact]
+    public async Task WhatIf_UnknownFeatureInSecondSet_NamesTheEntry()
+    {
+        var response = await host.Client.PostAsJsonAsync("/api/whatif", new WhatIfRequest(
+            Example: Levers, Sets: [ToStandard, "features.ticket-sumary.model=budget"], Trials: 10));
+        var problem = await ProblemAsync(response);
+
+        Assert.Equal("sets[1]", problem.GetProperty("file").GetString());
+        Assert.Contains("ticket-sumary", problem.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhatIf_UnknownModel_NamesTheEntry()
     {
         var problem = await ProblemAsync(await host.Client.PostAsJsonAsync("/api/whatif", new WhatIfRequest(
