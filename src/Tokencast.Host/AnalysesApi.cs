@@ -81,6 +81,8 @@ public static class AnalysesApi
             "levers",
             () => AnalysisInput.Resolve(
                 request.Scenario, request.Example, request.Trials, request.Seed, null, 1, limits, examples),
+            // NOTE: LeverAnalysis and WhatIf take no cancellation token, so after a client hangs up they run to the
+            // end in their slot; ForecastSensitivity stops.
             (input, _) => LeverAnalysis.Analyse(input.Bundle, new LeverOptions(input.Seed, input.Trials, chosenFeature)),
             report => format switch
             {
