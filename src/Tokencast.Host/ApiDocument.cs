@@ -18,8 +18,8 @@ public static class ApiDocument
         {
             document.Info.Title = "Tokencast";
             document.Info.Description = "Scenario bands of LLM inference spend: start runs, read their bands, and list them. "
-                + "Every path needs a key with the viewer role. Paths that start or cancel runs, and paths that set, remove "
-                + "or run schedules, need the planner role.";
+                + "Every path needs a key with the viewer role. Paths that start or cancel runs, paths that set, remove "
+                + "or run schedules, and the lever, what-if and sensitivity analyses need the planner role.";
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
             {

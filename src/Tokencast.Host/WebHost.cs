@@ -66,6 +66,7 @@ public static class WebHost
         services.AddSingleton(new Core.History.FolderForecastHistory(historyFolder));
         services.AddSingleton(new Core.Actuals.ActualsStore(actualsFolder));
         services.AddSingleton<RunFeed>();
+        services.AddSingleton<AnalysisSlots>();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = CompleteProblem);
         services.AddExceptionHandler<BadRequestHandler>();
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
@@ -119,6 +120,7 @@ public static class WebHost
         app.MapRunsApi();
         app.MapForecastsApi();
         app.MapScheduleApi();
+        app.MapAnalysesApi();
         app.MapHub<RunsHub>(RunsHub.Path);
         return app;
     }

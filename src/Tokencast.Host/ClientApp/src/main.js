@@ -5,6 +5,7 @@ import { getJson, whenUnauthorized } from './api.js';
 import { formatCount, formatDateTime } from './format.js';
 import { readKey, storeKey, takeKeyFromFragment } from './key.js';
 import { createForecastsView } from './forecastsView.js';
+import { createLeversView } from './leversView.js';
 import { createFeed } from './live.js';
 import { showError } from './problems.js';
 import { createRunView } from './runView.js';
@@ -27,6 +28,7 @@ const feed = createFeed({
 });
 const view = createRunView(feed, updateRunOption);
 const forecasts = createForecastsView();
+const levers = createLeversView();
 let shownView = 'runs';
 
 setUpAlertBanner();
@@ -94,6 +96,7 @@ async function open() {
   );
   fillRunPicker(runs);
   setUpStartForm(examples, started);
+  levers.setExamples(examples);
   document.getElementById('start-panel').open = runs.length === 0;
   if (runs.length > 0 && !view.currentRunId()) {
     picker.value = runs[0].runId;
@@ -136,12 +139,16 @@ function runLabel(run) {
   return `${run.scenario} · ${run.state} · ${trials}${started}`;
 }
 
-/** Shows the live runs ("runs") or the tracked forecasts ("forecasts"); the run picker belongs to the runs. */
+/**
+ * Shows the live runs ("runs"), the tracked forecasts ("forecasts") or the levers ("levers"); the run picker
+ * belongs to the runs.
+ */
 function showView(name) {
   shownView = name;
   document.getElementById('view-runs').hidden = name !== 'runs';
   document.getElementById('picker').hidden = name !== 'runs';
   document.getElementById('view-forecasts').hidden = name !== 'forecasts';
+  document.getElementById('view-levers').hidden = name !== 'levers';
   for (const tab of document.querySelectorAll('#view-tabs button')) {
     tab.setAttribute('aria-pressed', String(tab.dataset.view === name));
   }

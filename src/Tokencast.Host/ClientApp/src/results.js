@@ -1,5 +1,6 @@
 // The final results of a completed run: cost per task per feature, and the bands as a CSV download.
 import { send } from './api.js';
+import { saveBlob } from './download.js';
 import { formatCount, formatMonth, formatTaskUsd, parseMonth } from './format.js';
 import { showError } from './problems.js';
 
@@ -72,7 +73,6 @@ function header(text, scope) {
   return cell;
 }
 
-// A plain link would not carry the Authorization header, so the page fetches the CSV and saves a Blob.
 async function downloadCsv(run, errorContainer) {
   let blob;
   try {
@@ -81,15 +81,7 @@ async function downloadCsv(run, errorContainer) {
     showError(errorContainer, error);
     return;
   }
-
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${run.scenario}-${run.runId}-bands.csv`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
+  saveBlob(blob, `${run.scenario}-${run.runId}-bands.csv`);
 }
 
 /** Hides the results, for a run that is not completed. */
