@@ -48,7 +48,7 @@ internal static class VarianceReport
         }
         else
         {
-            console.WriteLine($"weekly check: the period {Date(review.From)} to {Date(review.Until.AddDays(-1))} holds no whole ISO "
+            console.WriteLine($"weekly check: the period {Date(review.From)} to {Date(review.Until.AddDays(-1))} contains no whole ISO "
                 + "week (Monday to Sunday), so no week was checked against the band and no alert could be raised");
         }
 

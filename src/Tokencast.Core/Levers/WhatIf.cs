@@ -22,7 +22,7 @@ public static class WhatIf
     /// </summary>
     /// <remarks>
     /// NOTE: a changed feature's task-cost sample is keyed by its task model's text (ForecastEngine.PoolKey),
-    /// so it is drawn afresh and the change includes that sample's noise; unchanged features and trial-level
+    /// so it is drawn afresh and the change includes that sample's noise. Unchanged features and trial-level
     /// draws are common to both runs. docs/levers.md gives the size of the noise.
     /// </remarks>
     /// <exception cref="InvalidInputException">

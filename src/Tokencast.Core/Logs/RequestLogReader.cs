@@ -397,7 +397,7 @@ public static class RequestLogReader
 
             if (!LogValueParser.TryParseTokens(text, out var tokens))
             {
-                // A whole number too large for the count type is still a count, and the limit says what is wrong.
+                // A whole number too large for the count type is still a count, so the limit message applies.
                 var tooLarge = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
                     && value > LogValueParser.MaxTokensPerCall && value == Math.Floor(value);
                 Problem(field, text, tooLarge ? TooManyTokens : "token count must be a whole number of 0 or more");

@@ -7,7 +7,7 @@ namespace Tokencast.Core.Reporting;
 /// <summary>
 /// Draws the quality-cost chart of one feature as a standalone SVG file, with mean cost per task on the x
 /// axis and quality on the y axis. The Pareto frontier is a line, the knee is ringed, the current point is
-/// a diamond and the other rated points are grey dots; cascade thresholds off the frontier go unlabelled.
+/// a diamond and the other rated points are grey dots. Cascade thresholds off the frontier have no label.
 /// Points without quality are listed under the chart, because they have no place on the quality axis.
 /// </summary>
 public static class QualityCostChartSvg
@@ -110,8 +110,8 @@ public static class QualityCostChartSvg
             output.Write($"stroke=\"{FrontierColour}\" stroke-width=\"2\"/>");
         }
 
-        // Cascade thresholds off the frontier crowd each other, so only the points a reader compares carry a
-        // label; the table beside the chart lists every point.
+        // Cascade thresholds off the frontier crowd each other, so only the points a reader compares get a
+        // label. The table beside the chart lists every point.
         if (point.IsCurrent || point.IsKnee || point.OnFrontier || point.Kind != LeverKind.CascadeThreshold)
         {
             output.Write($"<text x=\"{N(x + 12)}\" y=\"{N(y)}\" dy=\"4\" fill=\"#111827\">{Escape(point.Label)}</text>");

@@ -88,9 +88,9 @@ public sealed class PeriodFactors
     }
 
     /// <summary>
-    /// Creates the factors of a period from observed tasks, pricing each task's tokens at its own date, so that
-    /// a price change inside the period is kept: a cell's price per bucket is the token-weighted mean of the
-    /// prices its tasks paid, and the cell's spend is the sum of its tasks' spend.
+    /// Creates the factors of a period from observed tasks, pricing each task's tokens at its own date. A price
+    /// change inside the period is therefore kept. A cell's price per bucket is the token-weighted mean of the
+    /// prices its tasks paid, so the cell's spend is the sum of its tasks' spend.
     /// </summary>
     /// <param name="tasks">The tasks of the period.</param>
     /// <param name="priceOn">
@@ -129,7 +129,7 @@ public sealed class PeriodFactors
                 output += task.Tokens.Output * prices.OutputPerMillionTokens;
             }
 
-            // A bucket with no tokens has no paid price; the first task's price stands in, and costs nothing.
+            // A bucket with no tokens has no paid price, so the first task's price is used. It costs nothing.
             var first = PriceOf(group.First());
             static decimal Mean(decimal paid, decimal tokens, decimal fallback) => tokens == 0 ? fallback : paid / tokens;
             var mean = new BucketPrices(

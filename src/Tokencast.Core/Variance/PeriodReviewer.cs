@@ -32,8 +32,8 @@ public static class PeriodReviewer
                 $"version {previous.Number} has no such branch; use one of {string.Join(", ", result.Branches.Select(b => b.Name))}"));
 
         var calls = store.ReadUsage(Utc(from), Utc(until));
-        // A bill counts when it is in USD and its charge period starts in the period; others that touch the
-        // period are counted as left out, so that the billed figure never drops rows without saying so.
+        // A bill counts when it is in USD and its charge period starts in the period. Other bills that touch the
+        // period are counted as left out, so the billed figure never drops rows silently.
         var touching = store.ReadBilled()
             .Where(bill => bill.ChargePeriodStart < Utc(until) && bill.ChargePeriodEnd > Utc(from)).ToList();
         var bills = touching.Where(bill => bill.BillingCurrency == "USD"

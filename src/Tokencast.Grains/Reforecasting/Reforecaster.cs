@@ -155,9 +155,9 @@ public sealed class Reforecaster(FolderForecastHistory history, ActualsStore sto
     }
 
     /// <summary>
-    /// Rejects a cut-off on or before the scenario's first day, which no planned actuals precede, one past the
-    /// scenario's last month, which would forecast months the scenario does not plan, and one before the
-    /// previous version's, since each version moves the forecast forward.
+    /// Rejects a cut-off outside the scenario's months or before the previous version's. No planned actuals
+    /// come before the first day, and a cut-off past the last month would forecast months the scenario does
+    /// not plan. Each version moves the forecast forward, so the cut-off cannot go back.
     /// </summary>
     private static void CheckCutOff(ReforecastRequest request, Scenario scenario, ForecastVersion? previous)
     {

@@ -88,11 +88,11 @@ public sealed class ReforecastCommandTests : IDisposable
     }
 
     [Fact]
-    public void Reforecast_BillsOutsideTheRule_CountedAsLeftOut()
+    public void Reforecast_OtherBills_CountedAsLeftOut()
     {
         Reforecast("2026-02-02");
-        // In the period 2026-02-02 to 2026-02-08: a USD row counts; a EUR row and a USD row that starts on
-        // 2026-01-30 touch the period but are left out.
+        // The period is 2026-02-02 to 2026-02-08. The USD row inside it counts. The EUR row and the USD row
+        // that starts on 2026-01-30 touch the period, so they are counted as left out.
         var bills = Path.Combine(_directory, "bills.csv");
         File.WriteAllText(bills, "ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BilledCost,EffectiveCost\n"
             + "2026-02-03,2026-02-04,USD,0.50,0.50\n2026-02-03,2026-02-04,EUR,0.30,0.30\n"
@@ -107,14 +107,14 @@ public sealed class ReforecastCommandTests : IDisposable
     }
 
     [Fact]
-    public void Reforecast_PeriodWithoutWholeWeek_SaysNoWeekChecked()
+    public void Reforecast_NoWholeWeek_SaysSo()
     {
         Reforecast("2026-02-02");
 
         var (exitCode, output, _) = Reforecast("2026-02-06");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("weekly check: the period 2026-02-02 to 2026-02-05 holds no whole ISO week", output, StringComparison.Ordinal);
+        Assert.Contains("weekly check: the period 2026-02-02 to 2026-02-05 contains no whole ISO week", output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -166,7 +166,7 @@ public sealed class ActualsStoreTests : IDisposable
     }
 
     [Fact]
-    public void ImportUsage_TemporaryFileLeftByKilledImport_Removed()
+    public void ImportUsage_StaleTemporaryFile_Removed()
     {
         _store.ImportUsage(WriteFile("a.csv", Header + "t1,r1,,claude-opus,1000,0\n"), _options, OpusCatalog);
         var stale = Path.Combine(_store.Directory, ".usage-0123.jsonl.0123456789abcdef.tmp");

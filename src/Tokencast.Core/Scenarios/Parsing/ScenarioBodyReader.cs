@@ -61,8 +61,8 @@ internal static class ScenarioBodyReader
         return (scenario, branches);
     }
 
-    // The eval results file rates tiers, models and variants by name in one column, so a variant must not
-    // share a name with any tier, alias, or model the scenario names; else it would take that model's quality.
+    // The eval results file rates tiers, models and variants by name in one column. A variant that shares a
+    // name with a tier, alias or model of the scenario would take that model's quality, so it is rejected.
     private static void CheckVariantNames(
         List<FeatureSpec> features, Dictionary<string, string> tiers, IReadOnlyList<AliasSpec> aliases, ParseContext context)
     {
