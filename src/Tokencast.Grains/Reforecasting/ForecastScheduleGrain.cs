@@ -141,6 +141,7 @@ internal sealed partial class ForecastScheduleGrain(
         LogRunStarted(logger, Name, cutOff, reforecaster.History.Folder, reforecaster.Store.Directory);
         ScheduleRun run;
         InvalidInputException? invalid = null;
+        ReforecastOutcome? added = null;
         try
         {
             var plan = reforecaster.Prepare(Request(definition, cutOff));
@@ -151,10 +152,7 @@ internal sealed partial class ForecastScheduleGrain(
             run = new ScheduleRun(cutOff, startedAt, outcome.Version.Number, outcome.Added,
                 [.. outcome.Alerts.Select(alert => alert.Message)], null);
             LogRunCompleted(logger, Name, cutOff, outcome.Version.Number, outcome.Added, outcome.Alerts.Count);
-            if (outcome.Added)
-            {
-                await Publish(outcome);
-            }
+            added = outcome.Added ? outcome : null;
         }
         catch (InvalidInputException exception)
         {
@@ -169,7 +167,14 @@ internal sealed partial class ForecastScheduleGrain(
             run = new ScheduleRun(cutOff, startedAt, null, false, [], exception.Message);
         }
 
+        // The last run is set before subscribers hear of the version, so a status read they make in answer
+        // (it interleaves with the run) already shows it.
         record.State.LastRun = run;
+        if (added is not null)
+        {
+            await Publish(added);
+        }
+
         return (run, invalid);
     }
 
