@@ -1,5 +1,6 @@
 using System.Globalization;
 using Tokencast.Core;
+using Tokencast.Core.Forecasting;
 using Tokencast.Core.Inputs;
 
 namespace Tokencast.Host;
@@ -7,7 +8,7 @@ namespace Tokencast.Host;
 /// <summary>The scenario an analysis request names, with the trials and seed the analysis runs with.</summary>
 /// <param name="Bundle">The scenario and every file it reads.</param>
 /// <param name="Trials">
-/// Trials per branch: the request's, else the scenario's, else <see cref="SubmittedScenarios.DefaultTrials"/>.
+/// Trials per branch: the request's, else the scenario's, else <see cref="RunDefaults.Trials"/>.
 /// </param>
 /// <param name="Seed">Seed: the request's, else the scenario's, else 1.</param>
 internal sealed record AnalysisInput(ScenarioBundle Bundle, int Trials, ulong Seed)
@@ -37,7 +38,7 @@ internal sealed record AnalysisInput(ScenarioBundle Bundle, int Trials, ulong Se
         Examples examples)
     {
         var (input, scenarioTrials, scenarioSeed) = SubmittedScenarios.Resolve(scenario, example, limits, examples, branches);
-        var chosenTrials = trials ?? scenarioTrials ?? SubmittedScenarios.DefaultTrials;
+        var chosenTrials = RunDefaults.TrialsFor(trials, scenarioTrials);
         if (chosenTrials < minTrials || chosenTrials > limits.MaxTrials)
         {
             throw new InvalidInputException(new InputProblem(null, null, "trials",
@@ -45,7 +46,7 @@ internal sealed record AnalysisInput(ScenarioBundle Bundle, int Trials, ulong Se
                 $"trials must be between {minTrials:N0} and {limits.MaxTrials:N0}, the most this host runs per branch"));
         }
 
-        var chosenSeed = seed ?? (scenarioSeed is { } value ? unchecked((ulong)value) : 1UL);
+        var chosenSeed = RunDefaults.SeedFor(seed, scenarioSeed);
         return new AnalysisInput(new ScenarioBundle(input.MainFile, input.Files, input.CatalogFile), chosenTrials, chosenSeed);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tokencast.Core;
+using Tokencast.Core.Forecasting;
 using Tokencast.Core.History;
 using Tokencast.Grains;
 using Tokencast.Grains.Reforecasting;
@@ -134,7 +135,7 @@ public static class ScheduleApi
     private static ScheduleDefinition Definition(ScheduleRequest request, HostLimits limits, Examples examples)
     {
         var (input, scenarioTrials, _) = SubmittedScenarios.Resolve(request.Scenario, request.Example, limits, examples, null);
-        var trials = request.Trials ?? scenarioTrials ?? Reforecaster.DefaultTrials;
+        var trials = RunDefaults.TrialsFor(request.Trials, scenarioTrials);
         if (trials > limits.MaxTrials)
         {
             throw new InvalidInputException(new InputProblem(null, null, "trials", trials.ToString(CultureInfo.InvariantCulture),

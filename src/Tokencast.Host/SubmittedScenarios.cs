@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Tokencast.Core;
+using Tokencast.Core.Forecasting;
 using Tokencast.Core.Inputs;
 using Tokencast.Core.Scenarios;
 using Tokencast.Grains;
@@ -14,9 +15,6 @@ public static class SubmittedScenarios
 {
     /// <summary>Folder submitted scenarios are placed in; files they refer to are looked for there and not found.</summary>
     public const string Folder = "/submitted";
-
-    /// <summary>Default trials per branch when neither the request nor the scenario sets them.</summary>
-    public const int DefaultTrials = 2000;
 
     /// <summary>
     /// Default convergence tolerance: a standard error within 2 % of every percentile. Monthly P5 and P95
@@ -97,7 +95,7 @@ public static class SubmittedScenarios
         ArgumentNullException.ThrowIfNull(examples);
         var (input, scenarioTrials, scenarioSeed) = Resolve(request.Scenario, request.Example, limits, examples, request.Branches);
         var problems = new List<InputProblem>();
-        var trials = request.Trials ?? scenarioTrials ?? DefaultTrials;
+        var trials = RunDefaults.TrialsFor(request.Trials, scenarioTrials);
         if (trials < 1 || trials > limits.MaxTrials)
         {
             problems.Add(new InputProblem(null, null, "trials", Text(trials),
@@ -128,7 +126,7 @@ public static class SubmittedScenarios
             throw new InvalidInputException(problems);
         }
 
-        var seed = request.Seed ?? (scenarioSeed is { } value ? unchecked((ulong)value) : 1UL);
+        var seed = RunDefaults.SeedFor(request.Seed, scenarioSeed);
         return new RunDefinition(
             input,
             [.. request.Branches ?? []],

@@ -24,8 +24,6 @@ namespace Tokencast.Cli.Commands;
 /// </summary>
 internal static class ForecastCommand
 {
-    private const int DefaultTrials = 2000;
-    private const ulong DefaultSeed = 1;
     private const int MaxSilos = 16;
 
     public static Command Create()
@@ -36,8 +34,8 @@ internal static class ForecastCommand
             Description = "Branch to run; repeat for several. Default: every branch of the scenario.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var trials = new Option<int?>("--trials") { Description = $"Trials per branch (default: the scenario's trials, else {DefaultTrials})." };
-        var seed = new Option<ulong?>("--seed") { Description = $"Random seed (default: the scenario's seed, else {DefaultSeed})." };
+        var trials = new Option<int?>("--trials") { Description = $"Trials per branch (default: the scenario's trials, else {RunDefaults.Trials})." };
+        var seed = new Option<ulong?>("--seed") { Description = $"Random seed (default: the scenario's seed, else {RunDefaults.Seed})." };
         var output = new Option<string?>("--out")
         {
             Description = "Directory for bands.csv, cost_per_task.csv, bands.json and report.html (default: out/<scenario file name>).",
@@ -377,7 +375,7 @@ internal static class ForecastCommand
     internal static RunDefinition Definition(ForecastSettings settings, ScenarioInput input, Scenario document)
     {
         var problems = new List<InputProblem>();
-        var trials = settings.Trials ?? document.Trials ?? DefaultTrials;
+        var trials = RunDefaults.TrialsFor(settings.Trials, document.Trials);
         if (trials is < 1 or > 10_000_000)
         {
             problems.Add(new InputProblem(
@@ -441,7 +439,7 @@ internal static class ForecastCommand
             throw new InvalidInputException(problems);
         }
 
-        var seed = settings.Seed ?? (document.Seed is { } scenarioSeed ? unchecked((ulong)scenarioSeed) : DefaultSeed);
+        var seed = RunDefaults.SeedFor(settings.Seed, document.Seed);
         return new RunDefinition(
             input,
             [.. settings.Branches],

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Tokencast.Core;
+using Tokencast.Core.Forecasting;
 using Tokencast.Core.Inputs;
 using Tokencast.Core.Levers;
 using Tokencast.Core.Reporting;
@@ -14,8 +15,6 @@ namespace Tokencast.Cli.Commands;
 /// </summary>
 internal static class LeversCommand
 {
-    private const int DefaultTrials = 2000;
-    private const ulong DefaultSeed = 1;
 
     // Wide enough that a point's label and its quality interval stay on one line.
     private const int TableWidth = 150;
@@ -36,11 +35,11 @@ internal static class LeversCommand
         };
         var seed = new Option<ulong?>("--seed")
         {
-            Description = $"Random seed of the task-cost samples (default: the scenario's seed, else {DefaultSeed}).",
+            Description = $"Random seed of the task-cost samples (default: the scenario's seed, else {RunDefaults.Seed}).",
         };
         var trials = new Option<int?>("--trials")
         {
-            Description = $"Trials over which price trends are averaged (default: the scenario's trials, else {DefaultTrials}).",
+            Description = $"Trials over which price trends are averaged (default: the scenario's trials, else {RunDefaults.Trials}).",
         };
         var catalog = new Option<string?>("--catalog")
         {
@@ -83,14 +82,14 @@ internal static class LeversCommand
                 }
 
                 var scenario = document.Base;
-                var trials = settings.Trials ?? scenario.Trials ?? DefaultTrials;
+                var trials = RunDefaults.TrialsFor(settings.Trials, scenario.Trials);
                 if (trials < 1)
                 {
                     throw new InvalidInputException(new InputProblem(null, null, "--trials",
                         trials.ToString(System.Globalization.CultureInfo.InvariantCulture), "trials must be at least 1"));
                 }
 
-                var seed = settings.Seed ?? (scenario.Seed is { } s ? unchecked((ulong)s) : DefaultSeed);
+                var seed = RunDefaults.SeedFor(settings.Seed, scenario.Seed);
                 var report = LeverAnalysis.Analyse(bundle, new LeverOptions(seed, trials, settings.Feature));
                 Print(report, settings.Format, output);
                 if (directory is not null)

@@ -18,8 +18,6 @@ namespace Tokencast.Cli.Commands;
 /// </summary>
 internal static class WhatIfCommand
 {
-    private const int DefaultTrials = 2000;
-    private const ulong DefaultSeed = 1;
 
     // Wide enough that a quality with its interval stays on one line.
     private const int TableWidth = 150;
@@ -42,11 +40,11 @@ internal static class WhatIfCommand
         };
         var trials = new Option<int?>("--trials")
         {
-            Description = $"Trials per branch and run (default: the scenario's trials, else {DefaultTrials}).",
+            Description = $"Trials per branch and run (default: the scenario's trials, else {RunDefaults.Trials}).",
         };
         var seed = new Option<ulong?>("--seed")
         {
-            Description = $"Random seed of both runs (default: the scenario's seed, else {DefaultSeed}).",
+            Description = $"Random seed of both runs (default: the scenario's seed, else {RunDefaults.Seed}).",
         };
         var format = new Option<string>("--format")
         {
@@ -95,14 +93,14 @@ internal static class WhatIfCommand
                 }
 
                 var scenario = document.Base;
-                var trials = settings.Trials ?? scenario.Trials ?? DefaultTrials;
+                var trials = RunDefaults.TrialsFor(settings.Trials, scenario.Trials);
                 if (trials is < 1 or > 10_000_000)
                 {
                     throw new InvalidInputException(new InputProblem(null, null, "--trials",
                         trials.ToString(CultureInfo.InvariantCulture), "trials must be between 1 and 10,000,000"));
                 }
 
-                var seed = settings.Seed ?? (scenario.Seed is { } s ? unchecked((ulong)s) : DefaultSeed);
+                var seed = RunDefaults.SeedFor(settings.Seed, scenario.Seed);
                 var result = WhatIf.Compare(bundle, overrides, new WhatIfOptions(trials, seed, settings.Branches));
                 Print(result, settings.Format, output);
                 return CommandRunner.Success;

@@ -22,12 +22,6 @@ namespace Tokencast.Grains.Reforecasting;
 /// <param name="store">The actuals store.</param>
 public sealed class Reforecaster(FolderForecastHistory history, ActualsStore store)
 {
-    /// <summary>Trials per branch when neither the request nor the scenario gives them.</summary>
-    public const int DefaultTrials = 2000;
-
-    /// <summary>Run seed when neither the request nor the scenario gives one.</summary>
-    public const ulong DefaultSeed = 1;
-
     /// <summary>The history versions are kept in.</summary>
     public FolderForecastHistory History { get; } = history ?? throw new ArgumentNullException(nameof(history));
 
@@ -135,21 +129,21 @@ public sealed class Reforecaster(FolderForecastHistory history, ActualsStore sto
 
     /// <summary>
     /// Returns the run of a recalibrated scenario: every branch, the request's trials and seed or else the
-    /// scenario's, or else <see cref="DefaultTrials"/> and <see cref="DefaultSeed"/>.
+    /// scenario's, or else <see cref="RunDefaults"/>.
     /// </summary>
     /// <exception cref="InvalidInputException">The trials are out of range.</exception>
     public static RunDefinition Define(ReforecastRequest request, ScenarioInput input, Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(scenario);
-        var trials = request.Trials ?? scenario.Trials ?? DefaultTrials;
+        var trials = RunDefaults.TrialsFor(request.Trials, scenario.Trials);
         if (trials is < 1 or > 10_000_000)
         {
             throw new InvalidInputException(new InputProblem(null, null, request.Trials is null ? "trials" : "--trials",
                 trials.ToString(CultureInfo.InvariantCulture), "trials must be between 1 and 10,000,000"));
         }
 
-        var seed = request.Seed ?? (scenario.Seed is { } scenarioSeed ? unchecked((ulong)scenarioSeed) : DefaultSeed);
+        var seed = RunDefaults.SeedFor(request.Seed, scenario.Seed);
         return new RunDefinition(input, [], trials, seed, RunMode.Aggregated, new EngineOptions().PoolTargetRelativeError,
             RunDefinition.DefaultBlockSize);
     }
