@@ -23,8 +23,8 @@ public interface IForecastScheduleGrain : IGrainWithStringKey
     Task<ScheduleStatus> Define(ScheduleDefinition definition);
 
     /// <summary>
-    /// Returns the schedule's status, or null when the forecast has no schedule. It only reads, so it is answered
-    /// while a run is going on instead of waiting behind it.
+    /// Returns the schedule's status, or null when the forecast has no schedule. It only reads, so it runs
+    /// while a reforecast is in progress instead of waiting for it.
     /// </summary>
     [Alias("Status")]
     [AlwaysInterleave]

@@ -1,6 +1,6 @@
 namespace Tokencast.Grains;
 
-/// <summary>A scheduled reforecast as it stands.</summary>
+/// <summary>The current state of a scheduled reforecast.</summary>
 /// <param name="Name">The tracked forecast.</param>
 /// <param name="ScenarioFile">Full path the scenario had where it was read.</param>
 /// <param name="Cron">The cron expression, in UTC.</param>

@@ -110,8 +110,8 @@ internal static class IngestCommand
         var store = new ActualsStore(request.Store?.FullName ?? ActualsStore.DefaultDirectory);
         if (request.Kind == "focus")
         {
-            // Options that shape how usage logs are read mean nothing for a billing export; refusing them
-            // tells the user the export was not read the way they asked.
+            // Options that shape how usage logs are read do not apply to a billing export. Rejecting them shows
+            // the user that the export is not read the way the command line requests.
             var usageOnly = new (string Option, string? Value)[]
             {
                 ("--time-scale", request.TimeScale), ("--feature", request.Feature), ("--model", request.Model),

@@ -81,9 +81,9 @@ public static class PeriodReviewer
     /// </summary>
     /// <remarks>
     /// Scaling a quantile by a share is exact only when the week's spend is that share of the month's in every
-    /// trial. Trial-level draws (users, adoption, prices) move every week of a month together, which this
-    /// assumes, but task-level noise spreads a week relatively more than a month, so the band is too narrow
-    /// and out-of-band weeks are raised more often than the nominal rate, mostly for small volumes.
+    /// trial. Trial-level draws (users, adoption, prices) move every week of a month together, as this assumes.
+    /// Task-level noise, however, spreads a week relatively more than a month. The band is therefore too
+    /// narrow, and out-of-band weeks are raised more often than the nominal rate, mostly for small volumes.
     /// </remarks>
     public static double WeekQuantile(SeriesBands total, DateOnly week, int percentile)
     {

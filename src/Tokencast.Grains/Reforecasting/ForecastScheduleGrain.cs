@@ -167,8 +167,8 @@ internal sealed partial class ForecastScheduleGrain(
             run = new ScheduleRun(cutOff, startedAt, null, false, [], exception.Message);
         }
 
-        // The last run is set before subscribers hear of the version, so a status read they make in answer
-        // (it interleaves with the run) already shows it.
+        // The last run is set before subscribers receive the version. A status call they make in response
+        // interleaves with the run, so it already returns this run.
         record.State.LastRun = run;
         if (added is not null)
         {

@@ -25,7 +25,7 @@ public sealed record ReforecastOutcome(
     /// <summary>The alerts the review raised; empty when there was no review.</summary>
     public IReadOnlyList<SpendAlert> Alerts => Review?.Alerts ?? [];
 
-    /// <summary>Returns the event that tells subscribers of the version and its alerts.</summary>
+    /// <summary>Returns the event that sends the version and its alerts to subscribers.</summary>
     public VersionAdded ToVersionAdded() => new(
         Version.Name,
         Version.Number,

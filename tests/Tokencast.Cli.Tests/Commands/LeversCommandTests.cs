@@ -77,7 +77,7 @@ public sealed class LeversCommandTests : IDisposable
     }
 
     [Fact]
-    public void Forecast_ScenarioWithEvals_ReportHasQualityCostSection()
+    public void Forecast_WithEvals_AddsQualitySection()
     {
         var directory = Path.Combine(_folder.Root, "forecast");
 

@@ -290,10 +290,10 @@ public sealed class ScenarioBundleTests : IDisposable
     [Fact]
     public void ComputeContentHash_SameFilesElsewhere_Equal()
     {
-        var here = new ScenarioBundle("/a/s.yaml", new Dictionary<string, string> { ["/a/s.yaml"] = "x", ["/a/d/e.csv"] = "1" }, null);
-        var there = new ScenarioBundle("/b/c/s.yaml", new Dictionary<string, string> { ["/b/c/s.yaml"] = "x", ["/b/c/d/e.csv"] = "1" }, null);
+        var original = new ScenarioBundle("/a/s.yaml", new Dictionary<string, string> { ["/a/s.yaml"] = "x", ["/a/d/e.csv"] = "1" }, null);
+        var copy = new ScenarioBundle("/b/c/s.yaml", new Dictionary<string, string> { ["/b/c/s.yaml"] = "x", ["/b/c/d/e.csv"] = "1" }, null);
 
-        Assert.Equal(here.ComputeContentHash(), there.ComputeContentHash());
+        Assert.Equal(original.ComputeContentHash(), copy.ComputeContentHash());
     }
 
     [Fact]

@@ -227,7 +227,7 @@ public class VarianceDecompositionTests
     private static decimal RandomDecimal(StableRandom random, int max) => random.Next(max * 1_000) / 1_000m;
 
     [Fact]
-    public void FromActuals_PriceChangeInPeriod_PricesEachTaskOnItsDay()
+    public void FromActuals_PriceChange_PricesByTaskDay()
     {
         // 1M uncached tokens at $1/M on the 3rd ($1) and 3M at $2/M on the 4th ($6): $7 for 4M tokens,
         // a mean price of $1.75/M. A single price for the period would give $4 or $8.
