@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Tokencast.Core.Levers;
 using Tokencast.Core.Quality;
 
@@ -12,18 +10,12 @@ namespace Tokencast.Core.Reporting;
 /// </summary>
 public static class LeversJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    };
-
     /// <summary>Writes <paramref name="report"/> as one JSON object to <paramref name="destination"/>.</summary>
     public static void Write(LeverReport report, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(destination);
-        using var json = new Utf8JsonWriter(destination, Options);
+        using var json = new Utf8JsonWriter(destination, BandsJsonWriter.Options);
 
         json.WriteStartObject();
         json.WriteString("scenario", report.Scenario);

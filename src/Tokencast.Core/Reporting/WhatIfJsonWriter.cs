@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Tokencast.Core.Forecasting;
 using Tokencast.Core.Levers;
 
@@ -12,18 +10,12 @@ namespace Tokencast.Core.Reporting;
 /// </summary>
 public static class WhatIfJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    };
-
     /// <summary>Writes <paramref name="result"/> as one JSON object to <paramref name="destination"/>.</summary>
     public static void Write(WhatIfResult result, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(destination);
-        using var json = new Utf8JsonWriter(destination, Options);
+        using var json = new Utf8JsonWriter(destination, BandsJsonWriter.Options);
 
         json.WriteStartObject();
         json.WriteString("scenario", result.Scenario);
